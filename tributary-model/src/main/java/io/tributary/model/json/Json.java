@@ -1,0 +1,34 @@
+package io.tributary.model.json;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed JSON value, as requests arrive and responses leave. Numbers keep their text so that
+ * nothing is rounded on the way through.
+ */
+public sealed interface Json {
+
+  /** A JSON object; members in the order they appeared. */
+  record Obj(Map<String, Json> members) implements Json {
+    public Json get(String name) {
+      return members.get(name);
+    }
+  }
+
+  record Arr(List<Json> elements) implements Json {}
+
+  record Str(String value) implements Json {}
+
+  /** A JSON number, exactly as written. */
+  record Num(String text) implements Json {}
+
+  record Bool(boolean value) implements Json {
+    public static final Bool TRUE = new Bool(true);
+    public static final Bool FALSE = new Bool(false);
+  }
+
+  record Null() implements Json {
+    public static final Null INSTANCE = new Null();
+  }
+}
