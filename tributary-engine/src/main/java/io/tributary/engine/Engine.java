@@ -1,25 +1,56 @@
 package io.tributary.engine;
 
 import io.tributary.engine.action.Action;
+import io.tributary.engine.action.Actions;
+import io.tributary.engine.item.ItemStore;
+import io.tributary.engine.item.TableStatistics;
+import io.tributary.engine.table.Catalog;
+import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.storage.Store;
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The database behind the wire protocol: runs DynamoDB actions against a store. */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
   private final Store store;
   private final Map<String, Action> actions;
+  private final ExecutorService background;
 
-  private Engine(Store store, EngineConfig config) {
+  private Engine(Store store, EngineConfig config, Clock clock) {
     this.store = store;
-    this.actions = Map.of();
+    this.background =
+        Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
+    TableStatistics statistics = new TableStatistics();
+    ItemStore items = new ItemStore(store, statistics);
+    Catalog catalog = new Catalog(store, clock, id -> background.execute(() -> purge(items, id)));
+    for (TableDefinition t : catalog.all()) {
+      items.recount(t);
+    }
+    for (long id : catalog.pendingPurges()) {
+      background.execute(() -> purge(items, id));
+    }
+    this.actions = Actions.all(new Database(catalog, items, statistics, clock, config));
   }
 
   /** Opens the engine over a store it then owns (and closes). */
   public static Engine open(Store store, EngineConfig config) {
-    return new Engine(store, config);
+    return new Engine(store, config, Clock.systemUTC());
+  }
+
+  /** Opens the engine with a clock of the caller's (tests move time along). */
+  public static Engine open(Store store, EngineConfig config, Clock clock) {
+    return new Engine(store, config, clock);
   }
 
   /**
@@ -36,8 +67,23 @@ public final class Engine implements AutoCloseable {
     return action.handle(request, context);
   }
 
+  private static void purge(ItemStore items, long tableId) {
+    try {
+      items.purge(tableId);
+    } catch (RuntimeException e) {
+      // The purge marker stays, so the next start-up tries again.
+      LOG.warn("Purging the items of deleted table {} failed", tableId, e);
+    }
+  }
+
   @Override
   public void close() {
+    background.shutdown();
+    try {
+      background.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     store.close();
   }
 }

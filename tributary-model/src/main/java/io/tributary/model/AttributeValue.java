@@ -100,12 +100,63 @@ public sealed interface AttributeValue {
     public String type() {
       return "NS";
     }
+
+    /** Members compare numerically, as {@link N} does: [1.0] equals [1]. */
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof NS ns) || ns.values.size() != values.size()) {
+        return false;
+      }
+      for (int i = 0; i < values.size(); i++) {
+        if (values.get(i).compareTo(ns.values.get(i)) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (BigDecimal v : values) {
+        h = 31 * h + (v.signum() == 0 ? 0 : v.stripTrailingZeros().hashCode());
+      }
+      return h;
+    }
   }
 
   /** A binary set; members are distinct, in the order given. */
   record BS(List<byte[]> values) implements AttributeValue {
     public String type() {
       return "BS";
+    }
+
+    /** Members compare by content, as {@link B} does. */
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof BS bs) || bs.values.size() != values.size()) {
+        return false;
+      }
+      for (int i = 0; i < values.size(); i++) {
+        if (!Arrays.equals(values.get(i), bs.values.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (byte[] v : values) {
+        h = 31 * h + Arrays.hashCode(v);
+      }
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "BS[" + values.size() + " members]";
     }
   }
 }

@@ -3,7 +3,9 @@ package io.tributary.storage;
 /**
  * An ordered key-value store: keys and values are byte arrays, compared as unsigned bytes,
  * grouped in {@link Keyspace}s. Writes are atomic batches; a batch is durable (in the write-ahead
- * log) when {@link #write} returns.
+ * log) when {@link #write} returns. All methods are thread-safe. After {@link #close}, every call
+ * other than {@code close} on the store and on its open snapshots and iterators throws {@link
+ * StorageException}.
  */
 public interface Store extends ReadView, AutoCloseable {
 

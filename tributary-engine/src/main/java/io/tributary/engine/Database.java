@@ -1,0 +1,14 @@
+package io.tributary.engine;
+
+import io.tributary.engine.item.ItemStore;
+import io.tributary.engine.item.TableStatistics;
+import io.tributary.engine.table.Catalog;
+import java.time.Clock;
+
+/** What the actions work on: the catalog, the items, their statistics, the clock and settings. */
+public record Database(
+    Catalog catalog,
+    ItemStore items,
+    TableStatistics statistics,
+    Clock clock,
+    EngineConfig config) {}

@@ -1,0 +1,21 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.Database;
+import java.util.Map;
+
+/** The one list of DynamoDB actions, keyed by their wire names. Nothing else dispatches. */
+public final class Actions {
+  private Actions() {}
+
+  public static Map<String, Action> all(Database db) {
+    return Map.ofEntries(
+        Map.entry("CreateTable", new CreateTable(db)),
+        Map.entry("DescribeTable", new DescribeTable(db)),
+        Map.entry("ListTables", new ListTables(db)),
+        Map.entry("UpdateTable", new UpdateTable(db)),
+        Map.entry("DeleteTable", new DeleteTable(db)),
+        Map.entry("PutItem", new PutItem(db)),
+        Map.entry("GetItem", new GetItem(db)),
+        Map.entry("DeleteItem", new DeleteItem(db)));
+  }
+}

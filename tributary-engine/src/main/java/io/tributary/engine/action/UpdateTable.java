@@ -1,0 +1,167 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.Database;
+import io.tributary.engine.RequestContext;
+import io.tributary.engine.table.BillingMode;
+import io.tributary.engine.table.TableDefinition;
+import io.tributary.engine.table.TableStatus;
+import io.tributary.engine.table.Throughput;
+import io.tributary.model.DynamoDbException;
+import io.tributary.model.ErrorType;
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonBuilder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * UpdateTable: billing mode, provisioned throughput, table class and deletion protection. Changes
+ * apply at once; with a transient-status delay the table shows UPDATING for that long.
+ */
+final class UpdateTable implements Action {
+  /** The members that count as "something to update", in DynamoDB's message order. */
+  private static final List<String> CHANGES =
+      List.of(
+          "ProvisionedThroughput",
+          "BillingMode",
+          "StreamSpecification",
+          "GlobalSecondaryIndexUpdates",
+          "SSESpecification",
+          "ReplicaUpdates",
+          "MultiRegionConsistency",
+          "DeletionProtectionEnabled",
+          "OnDemandThroughput",
+          "WarmThroughput",
+          "TableClass",
+          "GlobalTableWitnessUpdates");
+
+  private final Database db;
+
+  UpdateTable(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Json.Obj handle(Json.Obj body, RequestContext context) {
+    Request request = new Request(body);
+    TableNames.resolve(request.string("TableName"), context, "TableName");
+    checkSomethingToUpdate(request);
+    checkAlone(request, "TableClass", "TableClass modification");
+    checkAlone(request, "DeletionProtectionEnabled", "DeletionProtection modification");
+    Unsupported.refuse(
+        request,
+        "GlobalSecondaryIndexUpdates",
+        "StreamSpecification",
+        "ReplicaUpdates",
+        "GlobalTableWitnessUpdates",
+        "MultiRegionConsistency");
+    Request throughput = request.object("ProvisionedThroughput");
+    if (throughput != null) {
+      BillingModes.checkBounds(throughput, "ReadCapacityUnits");
+      BillingModes.checkBounds(throughput, "WriteCapacityUnits");
+    }
+
+    TableDefinition table = Tables.describable(db, request, context);
+    Instant now = db.clock().instant();
+    checkActive(table, table.statusAt(now));
+    TableDefinition updated = billing(table, request, now);
+    BillingModes.checkQuota(updated.throughput(), table.region());
+    if (request.has("TableClass") && !request.string("TableClass").equals(table.tableClass())) {
+      updated = updated.withTableClass(request.string("TableClass"), now);
+    }
+    if (request.has("DeletionProtectionEnabled")) {
+      updated = updated.withDeletionProtection(request.bool("DeletionProtectionEnabled"));
+    }
+    if (!db.config().transientStatusDelay().isZero() && !request.has("DeletionProtectionEnabled")) {
+      updated =
+          updated.withStatus(TableStatus.UPDATING, now.plus(db.config().transientStatusDelay()));
+    }
+    db.catalog().update(updated);
+    return JsonBuilder.object()
+        .put(
+            "TableDescription",
+            TableDescriptions.described(
+                updated, updated.statusAt(now), db.statistics().of(updated.tableId())))
+        .build();
+  }
+
+  private static void checkSomethingToUpdate(Request request) {
+    if (CHANGES.stream().noneMatch(request::has)) {
+      throw DynamoDbException.validation(
+          "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+              + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates,"
+              + " MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency,"
+              + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is"
+              + " required");
+    }
+  }
+
+  /** Some changes must come alone in their request. */
+  private static void checkAlone(Request request, String member, String what) {
+    if (request.has(member) && CHANGES.stream().filter(request::has).count() > 1) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: "
+              + what
+              + " must be the only operation in the request");
+    }
+  }
+
+  private static void checkActive(TableDefinition table, TableStatus status) {
+    if (status == TableStatus.ACTIVE) {
+      return;
+    }
+    throw DynamoDbException.of(
+        ErrorType.RESOURCE_IN_USE,
+        "Attempt to change a resource which is still in use: "
+            + switch (status) {
+              case CREATING -> "Table is being created: " + table.name();
+              case DELETING -> "Table is being deleted: " + table.name();
+              default -> "Table IOPS are currently being updated. Table: " + table.name();
+            });
+  }
+
+  private static TableDefinition billing(TableDefinition table, Request request, Instant now) {
+    BillingMode mode =
+        request.has("BillingMode")
+            ? BillingMode.valueOf(request.string("BillingMode"))
+            : table.billingMode();
+    Request throughput = request.object("ProvisionedThroughput");
+    if (mode == BillingMode.PAY_PER_REQUEST) {
+      if (throughput != null) {
+        throw DynamoDbException.validation(
+            "One or more parameter values were invalid: Neither ReadCapacityUnits nor"
+                + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      return table.billingMode() == mode ? table : table.withBilling(mode, now, Throughput.ON_DEMAND);
+    }
+    if (throughput == null) {
+      if (request.has("BillingMode")) {
+        throw DynamoDbException.validation(
+            "One or more parameter values were invalid: ProvisionedThroughput must be specified"
+                + " when BillingMode is PROVISIONED");
+      }
+      return table;
+    }
+    long read = throughput.number("ReadCapacityUnits");
+    long write = throughput.number("WriteCapacityUnits");
+    if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
+      return table.withBilling(mode, table.billingModeChangedAt(), Throughput.of(read, write));
+    }
+    Throughput current = table.throughput();
+    if (read == current.readCapacityUnits() && write == current.writeCapacityUnits()) {
+      throw DynamoDbException.validation(
+          "The provisioned throughput for the table will not change. The requested value equals"
+              + " the current value. Current ReadCapacityUnits provisioned for the table: "
+              + current.readCapacityUnits()
+              + ". Requested ReadCapacityUnits: "
+              + read
+              + ". Current WriteCapacityUnits provisioned for the table: "
+              + current.writeCapacityUnits()
+              + ". Requested WriteCapacityUnits: "
+              + write
+              + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to"
+              + " request higher limits.");
+    }
+    return table.withBilling(
+        mode, table.billingModeChangedAt(), current.changedTo(read, write, now));
+  }
+}

@@ -1,0 +1,119 @@
+package io.tributary.engine.item;
+
+import io.tributary.engine.table.Catalog;
+import io.tributary.engine.table.TableDefinition;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.ItemCodec;
+import io.tributary.model.ItemSize;
+import io.tributary.storage.EntryIterator;
+import io.tributary.storage.Keyspace;
+import io.tributary.storage.Store;
+import io.tributary.storage.WriteBatch;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads and writes items. Writes to one item are serialised by a striped lock, so a
+ * read-modify-write sees the item it replaces; the new item and everything that goes with it
+ * are written in one atomic batch.
+ */
+public final class ItemStore {
+  private static final int STRIPES = 1024;
+
+  private final Store store;
+  private final TableStatistics statistics;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+  public ItemStore(Store store, TableStatistics statistics) {
+    this.store = store;
+    this.statistics = statistics;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
+  }
+
+  /** The result of a write: the item before and after (either may be null). */
+  public record Written(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {}
+
+  /** The item with this key, or null. */
+  public Map<String, AttributeValue> get(TableDefinition table, PrimaryKey key) {
+    byte[] value = store.get(Keyspace.ITEMS, ItemKeys.of(table.tableId(), key));
+    return value == null ? null : ItemCodec.decode(value);
+  }
+
+  /** Applies {@code write} to the item with this key, atomically. */
+  public Written write(TableDefinition table, PrimaryKey key, ItemWrite write) {
+    byte[] storageKey = ItemKeys.of(table.tableId(), key);
+    ReentrantLock lock = locks[Math.floorMod(Arrays.hashCode(storageKey), STRIPES)];
+    lock.lock();
+    try {
+      byte[] oldValue = store.get(Keyspace.ITEMS, storageKey);
+      Map<String, AttributeValue> oldItem = oldValue == null ? null : ItemCodec.decode(oldValue);
+      Map<String, AttributeValue> newItem = write.apply(oldItem);
+      if (newItem == null && oldItem == null) {
+        return new Written(null, null);
+      }
+      WriteBatch batch = new WriteBatch();
+      if (newItem == null) {
+        batch.delete(Keyspace.ITEMS, storageKey);
+      } else {
+        batch.put(Keyspace.ITEMS, storageKey, ItemCodec.encode(newItem));
+      }
+      store.write(batch);
+      long items = (newItem == null ? 0 : 1) - (oldItem == null ? 0 : 1);
+      long bytes = size(newItem) - size(oldItem);
+      statistics.of(table.tableId()).add(items, bytes);
+      return new Written(oldItem, newItem);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Counts a table's items and bytes from storage (at start-up, before any write). */
+  public void recount(TableDefinition table) {
+    long items = 0;
+    long bytes = 0;
+    try (EntryIterator it =
+        store.scan(
+            Keyspace.ITEMS,
+            ItemKeys.tableStart(table.tableId()),
+            ItemKeys.tableEnd(table.tableId()),
+            false)) {
+      while (it.next()) {
+        items++;
+        bytes += ItemSize.of(ItemCodec.decode(it.value()));
+      }
+    }
+    statistics.of(table.tableId()).add(items, bytes);
+  }
+
+  /**
+   * Deletes every item of a table that is gone, a batch at a time, then its purge marker. Safe
+   * to run again after a crash: the marker stays until the last batch is written.
+   */
+  public void purge(long tableId) {
+    byte[] start = ItemKeys.tableStart(tableId);
+    byte[] end = ItemKeys.tableEnd(tableId);
+    while (true) {
+      WriteBatch batch = new WriteBatch();
+      int n = 0;
+      try (EntryIterator it = store.scan(Keyspace.ITEMS, start, end, false)) {
+        while (n < 1000 && it.next()) {
+          batch.delete(Keyspace.ITEMS, it.key());
+          n++;
+        }
+      }
+      if (n == 0) {
+        break;
+      }
+      store.write(batch);
+    }
+    store.write(new WriteBatch().delete(Keyspace.SYSTEM, Catalog.purgeMarker(tableId)));
+    statistics.forget(tableId);
+  }
+
+  private static long size(Map<String, AttributeValue> item) {
+    return item == null ? 0 : ItemSize.of(item);
+  }
+}

@@ -1,0 +1,108 @@
+package io.tributary.engine.table;
+
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonBuilder;
+import io.tributary.model.json.JsonReader;
+import io.tributary.model.json.JsonWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Table definitions as stored in the catalog keyspace: a small JSON document with a format
+ * version. Field names are written to disk: never rename them.
+ */
+final class TableDefinitionCodec {
+  private static final int VERSION = 1;
+
+  private TableDefinitionCodec() {}
+
+  static byte[] encode(TableDefinition t) {
+    List<Json> definitions = new ArrayList<>();
+    for (KeyAttribute a : t.attributeDefinitions()) {
+      definitions.add(attribute(a));
+    }
+    Throughput p = t.throughput();
+    return JsonWriter.write(
+        JsonBuilder.object()
+            .put("v", VERSION)
+            .put("id", t.tableId())
+            .put("region", t.region())
+            .put("name", t.name())
+            .put("arn", t.arn())
+            .put("uuid", t.tableUuid())
+            .put("created", millis(t.createdAt()))
+            .put("hash", attribute(t.keySchema().partitionKey()))
+            .put("range", t.keySchema().hasSortKey() ? attribute(t.keySchema().sortKey()) : null)
+            .put("attributes", new Json.Arr(definitions))
+            .put("billing", t.billingMode().name())
+            .put("billingChanged", millis(t.billingModeChangedAt()))
+            .put("rcu", p.readCapacityUnits())
+            .put("wcu", p.writeCapacityUnits())
+            .put("lastIncrease", millis(p.lastIncrease()))
+            .put("lastDecrease", millis(p.lastDecrease()))
+            .put("decreases", p.decreasesToday())
+            .put("class", t.tableClass())
+            .put("classChanged", millis(t.tableClassChangedAt()))
+            .put("protected", t.deletionProtection())
+            .put("status", t.status().name())
+            .put("statusUntil", millis(t.statusUntil()))
+            .build());
+  }
+
+  static TableDefinition decode(byte[] bytes) {
+    Json.Obj o = (Json.Obj) JsonReader.parse(bytes);
+    List<KeyAttribute> definitions = new ArrayList<>();
+    for (Json a : ((Json.Arr) o.get("attributes")).elements()) {
+      definitions.add(attribute(a));
+    }
+    Json range = o.get("range");
+    return new TableDefinition(
+        number(o, "id"),
+        text(o, "region"),
+        text(o, "name"),
+        text(o, "arn"),
+        text(o, "uuid"),
+        instant(o, "created"),
+        new KeySchema(attribute(o.get("hash")), range == null ? null : attribute(range)),
+        List.copyOf(definitions),
+        BillingMode.valueOf(text(o, "billing")),
+        instant(o, "billingChanged"),
+        new Throughput(
+            number(o, "rcu"),
+            number(o, "wcu"),
+            instant(o, "lastIncrease"),
+            instant(o, "lastDecrease"),
+            (int) number(o, "decreases")),
+        text(o, "class"),
+        instant(o, "classChanged"),
+        ((Json.Bool) o.get("protected")).value(),
+        TableStatus.valueOf(text(o, "status")),
+        instant(o, "statusUntil"));
+  }
+
+  private static Json attribute(KeyAttribute a) {
+    return JsonBuilder.object().put("name", a.name()).put("type", a.type()).build();
+  }
+
+  private static KeyAttribute attribute(Json json) {
+    Json.Obj o = (Json.Obj) json;
+    return new KeyAttribute(text(o, "name"), text(o, "type"));
+  }
+
+  private static Json millis(Instant instant) {
+    return instant == null ? null : new Json.Num(Long.toString(instant.toEpochMilli()));
+  }
+
+  private static Instant instant(Json.Obj o, String name) {
+    return o.get(name) == null ? null : Instant.ofEpochMilli(number(o, name));
+  }
+
+  private static long number(Json.Obj o, String name) {
+    return Long.parseLong(((Json.Num) o.get(name)).text());
+  }
+
+  private static String text(Json.Obj o, String name) {
+    return ((Json.Str) o.get(name)).value();
+  }
+}
