@@ -4,6 +4,7 @@ import io.tributary.engine.action.Action;
 import io.tributary.engine.action.Actions;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
+import io.tributary.engine.shape.ShapeValidator;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.DynamoDbException;
@@ -12,6 +13,7 @@ import io.tributary.model.json.Json;
 import io.tributary.storage.Store;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,10 @@ public final class Engine implements AutoCloseable {
   private final Store store;
   private final Map<String, Action> actions;
   private final ExecutorService background;
+  private final ShapeValidator shapes = ShapeValidator.dynamoDb();
+
+  private static final Set<String> NAMED_TABLE_ACTIONS =
+      Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
 
   private Engine(Store store, EngineConfig config, Clock clock) {
     this.store = store;
@@ -64,6 +70,12 @@ public final class Engine implements AutoCloseable {
     if (action == null) {
       throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
     }
+    if (NAMED_TABLE_ACTIONS.contains(operation) && !request.members().containsKey("TableName")) {
+      // The table-level actions word this one differently from the model's "must not be null".
+      throw DynamoDbException.validation(
+          "The parameter 'TableName' is required but was not present in the request");
+    }
+    shapes.validate(operation, request);
     return action.handle(request, context);
   }
 

@@ -1,0 +1,5 @@
+/**
+ * Items in storage: primary keys checked against a table's key schema, their storage keys, atomic
+ * read-modify-write of one item, table statistics, and the purge of a deleted table's items.
+ */
+package io.tributary.engine.item;
