@@ -1,0 +1,148 @@
+package io.tributary.server;
+
+import io.tributary.engine.EngineConfig;
+import io.tributary.storage.Store;
+import io.tributary.storage.memory.MemoryStore;
+import io.tributary.storage.rocksdb.RocksStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a server is started with.
+ *
+ * @param host the address to listen on
+ * @param port the TCP port; 0 picks a free one ({@link TributaryServer#port()} tells which)
+ * @param storage where tables live
+ * @param accountId the 12-digit account id used in ARNs
+ * @param transientStatusDelay how long tables stay CREATING, UPDATING or DELETING; zero for at
+ *     once
+ * @param corsOrigins the origins browsers may call from; {@code ["*"]} allows any
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Storage storage,
+    String accountId,
+    Duration transientStatusDelay,
+    List<String> corsOrigins) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8000;
+  public static final Path DEFAULT_DATA_DIR = Path.of("./data");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(transientStatusDelay, "transientStatusDelay");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+      throw new IllegalArgumentException("account id must be 12 digits, not " + accountId);
+    }
+    if (transientStatusDelay.isNegative()) {
+      throw new IllegalArgumentException("transient status delay must not be negative");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+    if (corsOrigins.isEmpty()) {
+      throw new IllegalArgumentException("at least one CORS origin (or *) is needed");
+    }
+  }
+
+  /** The defaults of {@code tributary serve}: 127.0.0.1:8000, RocksDB in ./data. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        new Storage.OnDisk(DEFAULT_DATA_DIR, false),
+        EngineConfig.DEFAULT_ACCOUNT_ID,
+        Duration.ZERO,
+        List.of("*"));
+  }
+
+  /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
+  public static ServerConfig inMemory() {
+    return defaults().withPort(0).withStorage(new Storage.InMemory());
+  }
+
+  public ServerConfig withHost(String host) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+  }
+
+  public ServerConfig withPort(int port) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+  }
+
+  public ServerConfig withStorage(Storage storage) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+  }
+
+  public ServerConfig withAccountId(String accountId) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+  }
+
+  public ServerConfig withTransientStatusDelay(Duration delay) {
+    return new ServerConfig(host, port, storage, accountId, delay, corsOrigins);
+  }
+
+  public ServerConfig withCorsOrigins(List<String> origins) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, origins);
+  }
+
+  EngineConfig engineConfig() {
+    return new EngineConfig(accountId, transientStatusDelay);
+  }
+
+  /** Where tables live. */
+  public sealed interface Storage {
+
+    /** Opens the store; the caller owns it. */
+    Store open();
+
+    /** Says where the data is, for the startup line. */
+    String describe();
+
+    /** Tables in memory, gone when the process ends. */
+    record InMemory() implements Storage {
+      @Override
+      public Store open() {
+        return new MemoryStore();
+      }
+
+      @Override
+      public String describe() {
+        return "in memory";
+      }
+    }
+
+    /**
+     * Tables in a RocksDB database in {@code directory}.
+     *
+     * @param syncWrites fsync the write-ahead log on every write (survives power loss, slower)
+     */
+    record OnDisk(Path directory, boolean syncWrites) implements Storage {
+      public OnDisk {
+        Objects.requireNonNull(directory, "directory");
+      }
+
+      @Override
+      public Store open() {
+        return RocksStore.open(directory, RocksStore.Options.defaults().withSyncWrites(syncWrites));
+      }
+
+      @Override
+      public String describe() {
+        return directory.toString() + (syncWrites ? ", synced writes" : "");
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.tributary.server;
+
+import io.tributary.engine.Engine;
+import io.tributary.server.http.HttpFrontEnd;
+import io.tributary.storage.Store;
+import java.net.URI;
+
+/**
+ * A running Tributary: the store, the engine over it, and the HTTP front end. Tests and the
+ * testkit start one in-process:
+ *
+ * <pre>{@code
+ * try (TributaryServer server = TributaryServer.start(ServerConfig.inMemory())) {
+ *   DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())...
+ * }
+ * }</pre>
+ */
+public final class TributaryServer implements AutoCloseable {
+  private final ServerConfig config;
+  private final Engine engine;
+  private final HttpFrontEnd http;
+  private boolean closed;
+
+  private TributaryServer(ServerConfig config, Engine engine, HttpFrontEnd http) {
+    this.config = config;
+    this.engine = engine;
+    this.http = http;
+  }
+
+  /** Opens the store and starts listening; returns once requests are being accepted. */
+  public static TributaryServer start(ServerConfig config) {
+    Store store = config.storage().open();
+    Engine engine;
+    try {
+      engine = Engine.open(store, config.engineConfig());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      HttpFrontEnd http =
+          HttpFrontEnd.bind(
+              config.host(),
+              config.port(),
+              engine::execute,
+              config.accountId(),
+              config.corsOrigins());
+      return new TributaryServer(config, engine, http);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The port listened on (the one picked when the configuration said 0). */
+  public int port() {
+    return http.port();
+  }
+
+  public String host() {
+    return config.host();
+  }
+
+  /** The endpoint URL to give clients, such as {@code http://127.0.0.1:8000}. */
+  public URI endpoint() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** Stops accepting requests, lets those in flight finish, then closes the engine and store. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      http.close();
+    } finally {
+      engine.close();
+    }
+  }
+}
