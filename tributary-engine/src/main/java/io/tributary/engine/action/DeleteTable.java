@@ -5,7 +5,6 @@ import io.tributary.engine.RequestContext;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
 import io.tributary.model.DynamoDbException;
-import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.time.Instant;
@@ -30,17 +29,10 @@ final class DeleteTable implements Action {
           "Resource cannot be deleted as it is currently protected against deletion. Disable"
               + " deletion protection first.");
     }
-    TableStatus status = table.statusAt(now);
-    if (status != TableStatus.ACTIVE) {
-      throw DynamoDbException.of(
-          ErrorType.RESOURCE_IN_USE,
-          "Attempt to change a resource which is still in use: "
-              + switch (status) {
-                case CREATING -> "Table is being created: " + table.name();
-                case DELETING -> "Table is being deleted: " + table.name();
-                default -> "Table: " + table.name() + " is in the process of being updated.";
-              });
-    }
+    Tables.checkActive(
+        table,
+        table.statusAt(now),
+        "Table: " + table.name() + " is in the process of being updated.");
     TableDefinition deleting =
         table.withStatus(TableStatus.DELETING, now.plus(db.config().transientStatusDelay()));
     Json.Obj description =

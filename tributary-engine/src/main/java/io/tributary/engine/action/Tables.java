@@ -5,6 +5,7 @@ import io.tributary.engine.RequestContext;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
 import io.tributary.model.DynamoDbException;
+import io.tributary.model.ErrorType;
 
 /** Finding the table a request names, with the error DynamoDB gives when it is not there. */
 final class Tables {
@@ -33,5 +34,23 @@ final class Tables {
       throw DynamoDbException.resourceNotFound("Requested resource not found");
     }
     return t;
+  }
+
+  /**
+   * Table changes need an ACTIVE table; DynamoDB names the state in the way. {@code updating} is
+   * what the action says of an UPDATING table, which differs between actions.
+   */
+  static void checkActive(TableDefinition table, TableStatus status, String updating) {
+    if (status == TableStatus.ACTIVE) {
+      return;
+    }
+    throw DynamoDbException.of(
+        ErrorType.RESOURCE_IN_USE,
+        "Attempt to change a resource which is still in use: "
+            + switch (status) {
+              case CREATING -> "Table is being created: " + table.name();
+              case DELETING -> "Table is being deleted: " + table.name();
+              default -> updating;
+            });
   }
 }

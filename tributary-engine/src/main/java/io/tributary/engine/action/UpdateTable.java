@@ -7,7 +7,6 @@ import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
 import io.tributary.engine.table.Throughput;
 import io.tributary.model.DynamoDbException;
-import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.time.Instant;
@@ -62,7 +61,8 @@ final class UpdateTable implements Action {
 
     TableDefinition table = Tables.describable(db, request, context);
     Instant now = db.clock().instant();
-    checkActive(table, table.statusAt(now));
+    Tables.checkActive(
+        table, table.statusAt(now), "Table IOPS are currently being updated. Table: " + table.name());
     TableDefinition updated = billing(table, request, now);
     BillingModes.checkQuota(updated.throughput(), table.region());
     if (request.has("TableClass") && !request.string("TableClass").equals(table.tableClass())) {
@@ -103,20 +103,6 @@ final class UpdateTable implements Action {
               + what
               + " must be the only operation in the request");
     }
-  }
-
-  private static void checkActive(TableDefinition table, TableStatus status) {
-    if (status == TableStatus.ACTIVE) {
-      return;
-    }
-    throw DynamoDbException.of(
-        ErrorType.RESOURCE_IN_USE,
-        "Attempt to change a resource which is still in use: "
-            + switch (status) {
-              case CREATING -> "Table is being created: " + table.name();
-              case DELETING -> "Table is being deleted: " + table.name();
-              default -> "Table IOPS are currently being updated. Table: " + table.name();
-            });
   }
 
   private static TableDefinition billing(TableDefinition table, Request request, Instant now) {
