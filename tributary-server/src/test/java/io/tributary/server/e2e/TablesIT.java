@@ -136,6 +136,59 @@ class TablesIT {
             + " must both be specified when BillingMode is PROVISIONED");
   }
 
+  @Test
+  void tablesLiveInTheRegionOfTheCredentialScope() {
+    String name = Endpoint.uniqueTableName("region");
+    try (DynamoDbClient ireland =
+        DynamoDbClient.builder()
+            .endpointOverride(Endpoint.uri())
+            .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+            .credentialsProvider(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        "OTHERKEY", "other")))
+            .build()) {
+      TableDescription created = ireland.createTable(users(name).build()).tableDescription();
+      assertThat(created.tableArn()).startsWith("arn:aws:dynamodb:eu-west-1:");
+      assertThatThrownBy(() -> client.describeTable(b -> b.tableName(name)))
+          .isInstanceOf(ResourceNotFoundException.class);
+      assertThat(ireland.describeTable(b -> b.tableName(name)).table().tableName()).isEqualTo(name);
+      ireland.deleteTable(b -> b.tableName(name));
+    }
+  }
+
+  @Test
+  void featuresStillToComeAreRefusedNotIgnored() {
+    assertThatThrownBy(
+            () ->
+                client.createTable(
+                    users(Endpoint.uniqueTableName("gsi"))
+                        .globalSecondaryIndexes(
+                            g ->
+                                g.indexName("byLast")
+                                    .keySchema(
+                                        KeySchemaElement.builder()
+                                            .attributeName("last_name")
+                                            .keyType(KeyType.HASH)
+                                            .build())
+                                    .projection(p -> p.projectionType("ALL"))
+                                    .provisionedThroughput(
+                                        t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
+                        .build()))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+          assertThat(e.awsErrorDetails().errorMessage()).contains("GlobalSecondaryIndexes");
+        });
+    assertThatThrownBy(
+            () ->
+                client.createTable(
+                    users(Endpoint.uniqueTableName("stream"))
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE"))
+                        .build()))
+        .isInstanceOfSatisfying(DynamoDbException.class, e ->
+            assertThat(e.awsErrorDetails().errorMessage()).contains("StreamSpecification"));
+  }
+
   static void assertValidation(Runnable call, String message) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(DynamoDbException.class, e -> {
