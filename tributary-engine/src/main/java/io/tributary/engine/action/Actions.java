@@ -16,6 +16,8 @@ public final class Actions {
         Map.entry("DeleteTable", new DeleteTable(db)),
         Map.entry("PutItem", new PutItem(db)),
         Map.entry("GetItem", new GetItem(db)),
-        Map.entry("DeleteItem", new DeleteItem(db)));
+        Map.entry("DeleteItem", new DeleteItem(db)),
+        Map.entry("BatchGetItem", new BatchGetItem(db)),
+        Map.entry("BatchWriteItem", new BatchWriteItem(db)));
   }
 }

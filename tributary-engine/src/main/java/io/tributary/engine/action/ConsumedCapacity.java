@@ -2,6 +2,9 @@ package io.tributary.engine.action;
 
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The ConsumedCapacity member: reads cost one unit per 4 KB (half for eventually consistent
@@ -34,5 +37,15 @@ final class ConsumedCapacity {
   private static Json number(double units) {
     // DynamoDB writes capacity as a double ("1.0", "0.5").
     return new Json.Num(Double.toString(units));
+  }
+
+  /** The ConsumedCapacity list of the batch actions: one entry per table, in request order. */
+  static Json list(String returnConsumedCapacity, Map<String, Double> unitsByTable) {
+    if (returnConsumedCapacity == null || returnConsumedCapacity.equals("NONE")) {
+      return null;
+    }
+    List<Json> entries = new ArrayList<>();
+    unitsByTable.forEach((table, units) -> entries.add(of(returnConsumedCapacity, table, units)));
+    return new Json.Arr(entries);
   }
 }

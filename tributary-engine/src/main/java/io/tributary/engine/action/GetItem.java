@@ -6,11 +6,8 @@ import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
-import io.tributary.model.DynamoDbException;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +25,7 @@ final class GetItem implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     var keyAttributes = request.attributes("Key");
-    List<String> attributesToGet = attributesToGet(request);
+    Projection projection = Projection.of(request);
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
 
@@ -37,7 +34,7 @@ final class GetItem implements Action {
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     JsonBuilder response = JsonBuilder.object();
     if (item != null) {
-      response.put("Item", AttributeValues.mapToJson(project(item, attributesToGet)));
+      response.put("Item", AttributeValues.mapToJson(projection.apply(item)));
     }
     return response
         .put(
@@ -47,47 +44,5 @@ final class GetItem implements Action {
                 table.name(),
                 ConsumedCapacity.readUnits(ItemRequests.size(item), consistent)))
         .build();
-  }
-
-  private static List<String> attributesToGet(Request request) {
-    if (request.has("ProjectionExpression")) {
-      if (request.has("AttributesToGet")) {
-        throw DynamoDbException.validation(
-            "Can not use both expression and non-expression parameters in the same request:"
-                + " Non-expression parameters: {AttributesToGet} Expression parameters:"
-                + " {ProjectionExpression}");
-      }
-      throw Unsupported.feature("ProjectionExpression");
-    }
-    if (request.has("ExpressionAttributeNames")) {
-      throw DynamoDbException.validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
-    }
-    List<Json> names = request.list("AttributesToGet");
-    if (names == null) {
-      return null;
-    }
-    List<String> out = names.stream().map(n -> ((Json.Str) n).value()).toList();
-    if (out.stream().distinct().count() != out.size()) {
-      throw DynamoDbException.validation(
-          "One or more parameter values were invalid: Duplicate value in attribute name: "
-              + out.stream().filter(n -> out.indexOf(n) != out.lastIndexOf(n)).findFirst().get());
-    }
-    return out;
-  }
-
-  private static Map<String, AttributeValue> project(
-      Map<String, AttributeValue> item, List<String> attributesToGet) {
-    if (attributesToGet == null) {
-      return item;
-    }
-    Map<String, AttributeValue> out = new LinkedHashMap<>();
-    for (String name : attributesToGet) {
-      AttributeValue v = item.get(name);
-      if (v != null) {
-        out.put(name, v);
-      }
-    }
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
+import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,16 @@ record Request(Json.Obj body) {
 
   /** An attribute map member (Item, Key), with every value checked; null when absent. */
   Map<String, AttributeValue> attributes(String member) {
-    return has(member) ? AttributeValues.mapFromJson(body.get(member)) : null;
+    return attributes(member, Wording.CURRENT);
+  }
+
+  /** The same, worded as the given validation layer words refusals. */
+  Map<String, AttributeValue> attributes(String member, Wording wording) {
+    return has(member) ? AttributeValues.mapFromJson(body.get(member), wording) : null;
+  }
+
+  /** The members of an object member, in request order; empty when absent. */
+  Map<String, Json> members(String member) {
+    return body.get(member) instanceof Json.Obj o ? o.members() : Map.of();
   }
 }

@@ -1,0 +1,114 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.Database;
+import io.tributary.engine.RequestContext;
+import io.tributary.engine.item.ItemKeys;
+import io.tributary.engine.item.PrimaryKey;
+import io.tributary.engine.table.TableDefinition;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.AttributeValues;
+import io.tributary.model.DynamoDbException;
+import io.tributary.model.ItemSize;
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonBuilder;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem: up to 100 keys over any tables. Items found are returned per table; once the
+ * response would pass 16 MB, the remaining keys come back in UnprocessedKeys.
+ */
+final class BatchGetItem implements Action {
+  static final int MAX_KEYS = 100;
+  static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+  private final Database db;
+
+  BatchGetItem(Database db) {
+    this.db = db;
+  }
+
+  /** The checked request for one table. */
+  private record TableKeys(
+      TableDefinition table, Json.Obj request, List<PrimaryKey> keys, Projection projection,
+      boolean consistent) {}
+
+  @Override
+  public Json.Obj handle(Json.Obj body, RequestContext context) {
+    Request request = new Request(body);
+    Map<String, Json> requestItems = request.members("RequestItems");
+    int total =
+        requestItems.values().stream()
+            .mapToInt(r -> new Request((Json.Obj) r).list("Keys").size())
+            .sum();
+    if (total > MAX_KEYS) {
+      throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
+    }
+    List<TableKeys> tables = new ArrayList<>();
+    for (Map.Entry<String, Json> entry : requestItems.entrySet()) {
+      Request keysAndAttributes = new Request((Json.Obj) entry.getValue());
+      List<Map<String, AttributeValue>> keyMaps = new ArrayList<>();
+      for (Json k : keysAndAttributes.list("Keys")) {
+        keyMaps.add(AttributeValues.mapFromJson(k));
+      }
+      Projection projection = Projection.of(keysAndAttributes);
+      TableDefinition table = Tables.forItems(db, entry.getKey(), context);
+      List<PrimaryKey> keys = new ArrayList<>();
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (Map<String, AttributeValue> keyMap : keyMaps) {
+        PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyMap);
+        if (!seen.add(ByteBuffer.wrap(ItemKeys.of(table.tableId(), key)))) {
+          throw DynamoDbException.validation("Provided list of item keys contains duplicates");
+        }
+        keys.add(key);
+      }
+      tables.add(
+          new TableKeys(
+              table,
+              keysAndAttributes.body(),
+              keys,
+              projection,
+              Boolean.TRUE.equals(keysAndAttributes.bool("ConsistentRead"))));
+    }
+
+    JsonBuilder responses = JsonBuilder.object();
+    JsonBuilder unprocessed = JsonBuilder.object();
+    Map<String, Double> units = new LinkedHashMap<>();
+    long responseBytes = 0;
+    for (TableKeys t : tables) {
+      List<Json> items = new ArrayList<>();
+      List<Json> leftOver = new ArrayList<>();
+      for (PrimaryKey key : t.keys()) {
+        if (responseBytes > MAX_RESPONSE_BYTES) {
+          leftOver.add(AttributeValues.mapToJson(key.toMap(t.table().keySchema())));
+          continue;
+        }
+        Map<String, AttributeValue> item = db.items().get(t.table(), key);
+        units.merge(
+            t.table().name(),
+            ConsumedCapacity.readUnits(ItemRequests.size(item), t.consistent()),
+            Double::sum);
+        if (item != null) {
+          responseBytes += ItemSize.of(item);
+          items.add(AttributeValues.mapToJson(t.projection().apply(item)));
+        }
+      }
+      responses.put(t.table().name(), new Json.Arr(items));
+      if (!leftOver.isEmpty()) {
+        Map<String, Json> members = new LinkedHashMap<>(t.request().members());
+        members.put("Keys", new Json.Arr(leftOver));
+        unprocessed.put(t.table().name(), new Json.Obj(members));
+      }
+    }
+    return JsonBuilder.object()
+        .put("Responses", responses.build())
+        .put("UnprocessedKeys", unprocessed.build())
+        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
+        .build();
+  }
+}
