@@ -18,6 +18,7 @@ public final class Actions {
         Map.entry("GetItem", new GetItem(db)),
         Map.entry("DeleteItem", new DeleteItem(db)),
         Map.entry("BatchGetItem", new BatchGetItem(db)),
-        Map.entry("BatchWriteItem", new BatchWriteItem(db)));
+        Map.entry("BatchWriteItem", new BatchWriteItem(db)),
+        Map.entry("Scan", new Scan(db)));
   }
 }

@@ -42,6 +42,11 @@ public final class ItemStore {
     return value == null ? null : ItemCodec.decode(value);
   }
 
+  /** The items of a key range, forward or backward. */
+  public ItemCursor items(KeyRange range, boolean reverse) {
+    return new ItemCursor(store.scan(Keyspace.ITEMS, range.from(), range.to(), reverse));
+  }
+
   /** Applies {@code write} to the item with this key, atomically. */
   public Written write(TableDefinition table, PrimaryKey key, ItemWrite write) {
     byte[] storageKey = ItemKeys.of(table.tableId(), key);

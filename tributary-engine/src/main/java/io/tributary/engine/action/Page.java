@@ -1,0 +1,79 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.item.ItemCursor;
+import io.tributary.engine.table.KeySchema;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.AttributeValues;
+import io.tributary.model.ItemSize;
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One page of a Query or Scan, read from a cursor: at most Limit items read (before the filter),
+ * and no more once 1 MB of items has been read. When the page stops early, LastEvaluatedKey is
+ * the key of the last item read, even when it happens to be the last item there is.
+ */
+record Page(
+    List<Map<String, AttributeValue>> items,
+    int scannedCount,
+    Map<String, AttributeValue> lastEvaluatedKey,
+    long bytesRead) {
+
+  static final long MAX_BYTES = 1024 * 1024;
+
+  static Page read(
+      ItemCursor cursor,
+      Integer limit,
+      Predicate<Map<String, AttributeValue>> filter,
+      KeySchema keySchema) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    int scanned = 0;
+    long bytes = 0;
+    Map<String, AttributeValue> last = null;
+    while (cursor.next()) {
+      Map<String, AttributeValue> item = cursor.item();
+      scanned++;
+      bytes += ItemSize.of(item);
+      if (filter.test(item)) {
+        items.add(item);
+      }
+      if ((limit != null && scanned >= limit) || bytes >= MAX_BYTES) {
+        last = keyOf(item, keySchema);
+        break;
+      }
+    }
+    return new Page(items, scanned, last, bytes);
+  }
+
+  private static Map<String, AttributeValue> keyOf(
+      Map<String, AttributeValue> item, KeySchema keySchema) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    key.put(keySchema.partitionKey().name(), item.get(keySchema.partitionKey().name()));
+    if (keySchema.hasSortKey()) {
+      key.put(keySchema.sortKey().name(), item.get(keySchema.sortKey().name()));
+    }
+    return key;
+  }
+
+  /** The response members Query and Scan share. */
+  JsonBuilder response(Select select, Projection projection) {
+    JsonBuilder b = JsonBuilder.object();
+    if (select != Select.COUNT) {
+      List<Json> out = new ArrayList<>(items.size());
+      for (Map<String, AttributeValue> item : items) {
+        out.add(AttributeValues.mapToJson(projection.apply(item)));
+      }
+      b.put("Items", new Json.Arr(out));
+    }
+    b.put("Count", items.size()).put("ScannedCount", scannedCount);
+    if (lastEvaluatedKey != null) {
+      b.put("LastEvaluatedKey", AttributeValues.mapToJson(lastEvaluatedKey));
+    }
+    return b;
+  }
+}

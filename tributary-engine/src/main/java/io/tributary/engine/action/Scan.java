@@ -1,0 +1,71 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.Database;
+import io.tributary.engine.RequestContext;
+import io.tributary.engine.item.ItemCursor;
+import io.tributary.engine.item.ItemKeys;
+import io.tributary.engine.item.KeyRange;
+import io.tributary.engine.table.TableDefinition;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.DynamoDbException;
+import io.tributary.model.Wording;
+import io.tributary.model.json.Json;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Scan: every item in DynamoDB's order (by the partition-key hash), a page at a time; parallel
+ * segments are disjoint hash ranges that together cover the table.
+ */
+final class Scan implements Action {
+  private final Database db;
+
+  Scan(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Json.Obj handle(Json.Obj body, RequestContext context) {
+    Request request = new Request(body);
+    Segments.check(request);
+    Map<String, AttributeValue> startKey = request.attributes("ExclusiveStartKey", Wording.LEGACY);
+    Select select = Select.of(request, request.has("IndexName"));
+    Projection projection = Projection.of(request);
+    Predicate<Map<String, AttributeValue>> filter = Filter.of(request, "ScanFilter");
+    TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
+    Indexes.refuse(request, table);
+
+    KeyRange range =
+        request.has("Segment")
+            ? ItemKeys.segment(
+                table.tableId(),
+                request.number("Segment").intValue(),
+                request.number("TotalSegments").intValue())
+            : ItemKeys.table(table.tableId());
+    if (startKey != null) {
+      byte[] start = ItemKeys.of(table.tableId(), StartKeys.of(table, startKey));
+      if (Arrays.compareUnsigned(start, range.from()) < 0
+          || Arrays.compareUnsigned(start, range.to()) >= 0) {
+        throw DynamoDbException.validation(
+            "The provided Exclusive start key does not map to the provided Segment and"
+                + " TotalSegments values.");
+      }
+      range = range.after(start);
+    }
+    Page page;
+    try (ItemCursor cursor = db.items().items(range, false)) {
+      Long limit = request.number("Limit");
+      page = Page.read(cursor, limit == null ? null : limit.intValue(), filter, table.keySchema());
+    }
+    boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
+    return page.response(select, projection)
+        .put(
+            "ConsumedCapacity",
+            ConsumedCapacity.of(
+                request.string("ReturnConsumedCapacity"),
+                table.name(),
+                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+        .build();
+  }
+}
