@@ -51,7 +51,7 @@ class BatchActionsTest {
   void nothingIsWrittenWhenOneRequestIsBad() {
     assertError(() -> db.call("BatchWriteItem",
             "{'RequestItems':{'tb1':[" + put("a") + ",{'PutRequest':{'Item':{'other':{'S':'x'}}}}]}}"),
-        ErrorType.VALIDATION, "One or more parameter values were invalid: Missing the key id in the item");
+        ErrorType.VALIDATION, "The provided key element does not match the schema");
     assertThat(db.call("GetItem", "{'TableName':'tb1','Key':{'id':{'S':'a'}}}")).isEqualTo("{}");
     assertError(() -> db.call("BatchWriteItem",
             "{'RequestItems':{'tb1':[" + put("a") + "],'nope':[" + put("b") + "]}}"),

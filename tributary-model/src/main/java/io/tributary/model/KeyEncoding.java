@@ -109,14 +109,32 @@ public final class KeyEncoding {
     };
   }
 
+  /**
+   * The encoding of an S or B value without its end marker: exactly the encodings of the values
+   * that begin with it start with these bytes (begins_with on a sort key).
+   */
+  public static byte[] encodePrefix(AttributeValue value) {
+    ByteWriter out = new ByteWriter(32);
+    switch (value) {
+      case AttributeValue.S s -> escapedBytes(s.value().getBytes(StandardCharsets.UTF_8), out);
+      case AttributeValue.B b -> escapedBytes(b.value(), out);
+      default -> throw new IllegalArgumentException("no prefix encoding for " + value.type());
+    }
+    return out.toByteArray();
+  }
+
   private static void escaped(byte[] bytes, ByteWriter out) {
+    escapedBytes(bytes, out);
+    out.write(ESCAPE).write(END);
+  }
+
+  private static void escapedBytes(byte[] bytes, ByteWriter out) {
     for (byte b : bytes) {
       out.write(b);
       if (b == ESCAPE) {
         out.write(ESCAPED_ZERO);
       }
     }
-    out.write(ESCAPE).write(END);
   }
 
   private static Decoded unescaped(byte[] buf, int offset) {

@@ -91,4 +91,30 @@ class KeyEncodingPropertiesTest {
   void numbersOfOppositeSignsOrderBySign(@ForAll("mixedSignNumbers") Pair p) {
     encodingsCompareAsTheValuesDo(p);
   }
+
+  @Property(tries = 3000)
+  void prefixEncodingMatchesBeginsWith(
+      @ForAll("stringPairs") Pair p) {
+    String value = ((AttributeValue.S) p.a()).value();
+    String prefix = ((AttributeValue.S) p.b()).value();
+    byte[] encoded = KeyEncoding.encode(p.a());
+    byte[] encodedPrefix = KeyEncoding.encodePrefix(p.b());
+    boolean startsWith =
+        encoded.length >= encodedPrefix.length
+            && Arrays.equals(encoded, 0, encodedPrefix.length, encodedPrefix, 0, encodedPrefix.length);
+    assertThat(startsWith).isEqualTo(value.startsWith(prefix));
+  }
+
+  @Provide
+  Arbitrary<Pair> stringPairs() {
+    Arbitrary<String> strings = AttributeValueArbitraries.strings();
+    return Combinators.combine(strings, strings, Arbitraries.integers().between(0, 3))
+        .as((a, b, cut) -> {
+          // Often make the second a real prefix of the first.
+          // Cut at a code point boundary: a lone surrogate is not a string DynamoDB can hold.
+          int points = a.codePointCount(0, a.length());
+          String prefix = cut == 0 ? b : a.substring(0, a.offsetByCodePoints(0, cut * points / 3));
+          return new Pair(new AttributeValue.S(a), new AttributeValue.S(prefix));
+        });
+  }
 }

@@ -2,7 +2,6 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
-import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
@@ -11,13 +10,10 @@ import io.tributary.model.DynamoDbException;
 import io.tributary.model.ItemSize;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * BatchGetItem: up to 100 keys over any tables. Items found are returned per table; once the
@@ -35,6 +31,7 @@ final class BatchGetItem implements Action {
 
   /** The checked request for one table. */
   private record TableKeys(
+      String requestedName,
       TableDefinition table, Json.Obj request, List<PrimaryKey> keys, Projection projection,
       boolean consistent) {}
 
@@ -42,6 +39,9 @@ final class BatchGetItem implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     Map<String, Json> requestItems = request.members("RequestItems");
+    if (requestItems.isEmpty()) {
+      throw DynamoDbException.validation("The requestItems parameter is required for BatchGetItem");
+    }
     int total =
         requestItems.values().stream()
             .mapToInt(r -> new Request((Json.Obj) r).list("Keys").size())
@@ -54,21 +54,22 @@ final class BatchGetItem implements Action {
       Request keysAndAttributes = new Request((Json.Obj) entry.getValue());
       List<Map<String, AttributeValue>> keyMaps = new ArrayList<>();
       for (Json k : keysAndAttributes.list("Keys")) {
-        keyMaps.add(AttributeValues.mapFromJson(k));
+        Map<String, AttributeValue> keyMap = AttributeValues.mapFromJson(k);
+        // DynamoDB finds duplicates before it looks the table up.
+        if (keyMaps.contains(keyMap)) {
+          throw DynamoDbException.validation("Provided list of item keys contains duplicates");
+        }
+        keyMaps.add(keyMap);
       }
       Projection projection = Projection.of(keysAndAttributes);
       TableDefinition table = Tables.forItems(db, entry.getKey(), context);
       List<PrimaryKey> keys = new ArrayList<>();
-      Set<ByteBuffer> seen = new HashSet<>();
       for (Map<String, AttributeValue> keyMap : keyMaps) {
-        PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyMap);
-        if (!seen.add(ByteBuffer.wrap(ItemKeys.of(table.tableId(), key)))) {
-          throw DynamoDbException.validation("Provided list of item keys contains duplicates");
-        }
-        keys.add(key);
+        keys.add(PrimaryKey.ofKey(table.keySchema(), keyMap));
       }
       tables.add(
           new TableKeys(
+              entry.getKey(),
               table,
               keysAndAttributes.body(),
               keys,
@@ -98,11 +99,12 @@ final class BatchGetItem implements Action {
           items.add(AttributeValues.mapToJson(t.projection().apply(item)));
         }
       }
-      responses.put(t.table().name(), new Json.Arr(items));
+      // Answered under the name (or ARN) as the request gave it.
+      responses.put(t.requestedName(), new Json.Arr(items));
       if (!leftOver.isEmpty()) {
         Map<String, Json> members = new LinkedHashMap<>(t.request().members());
         members.put("Keys", new Json.Arr(leftOver));
-        unprocessed.put(t.table().name(), new Json.Obj(members));
+        unprocessed.put(t.requestedName(), new Json.Obj(members));
       }
     }
     return JsonBuilder.object()

@@ -39,16 +39,32 @@ final class BatchWriteItem implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     Map<String, Json> requestItems = request.members("RequestItems");
+    if (requestItems.isEmpty()) {
+      throw DynamoDbException.validation("The requestItems parameter is required for BatchWriteItem");
+    }
     int total = requestItems.values().stream().mapToInt(r -> ((Json.Arr) r).elements().size()).sum();
     if (total > MAX_REQUESTS) {
       throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");
     }
-    List<Write> writes = new ArrayList<>();
-    Set<ByteBuffer> seen = new HashSet<>();
+    // The values and sizes first, then the tables, then the keys against each table's schema.
+    Map<String, List<Parsed>> parsed = new LinkedHashMap<>();
     for (Map.Entry<String, Json> entry : requestItems.entrySet()) {
-      TableDefinition table = Tables.forItems(db, entry.getKey(), context);
+      List<Parsed> requests = new ArrayList<>();
       for (Json element : ((Json.Arr) entry.getValue()).elements()) {
-        Write write = write(table, new Request((Json.Obj) element));
+        requests.add(parse(new Request((Json.Obj) element)));
+      }
+      parsed.put(entry.getKey(), requests);
+    }
+    Map<String, TableDefinition> tables = new LinkedHashMap<>();
+    for (String name : parsed.keySet()) {
+      tables.put(name, Tables.forItems(db, name, context));
+    }
+    List<Write> writes = new ArrayList<>();
+    for (Map.Entry<String, List<Parsed>> entry : parsed.entrySet()) {
+      TableDefinition table = tables.get(entry.getKey());
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (Parsed p : entry.getValue()) {
+        Write write = new Write(table, key(table, p), p.item());
         if (!seen.add(ByteBuffer.wrap(ItemKeys.of(table.tableId(), write.key())))) {
           throw DynamoDbException.validation("Provided list of item keys contains duplicates");
         }
@@ -71,10 +87,14 @@ final class BatchWriteItem implements Action {
         .build();
   }
 
-  private static Write write(TableDefinition table, Request writeRequest) {
+  /** A write request's values: the item to put, or the key to delete. */
+  private record Parsed(Map<String, AttributeValue> item, Map<String, AttributeValue> deleteKey) {}
+
+  private static Parsed parse(Request writeRequest) {
     Request put = writeRequest.object("PutRequest");
     Request delete = writeRequest.object("DeleteRequest");
     if ((put == null) == (delete == null)) {
+      // DynamoDB reuses the AttributeValue wording for its one-of-two check.
       throw DynamoDbException.validation(
           "Supplied AttributeValue has more than one datatypes set, must contain exactly one of"
               + " the supported datatypes");
@@ -82,8 +102,25 @@ final class BatchWriteItem implements Action {
     if (put != null) {
       Map<String, AttributeValue> item = put.attributes("Item", Wording.LEGACY);
       ItemRequests.checkItemSize(item);
-      return new Write(table, PrimaryKey.ofItem(table.keySchema(), item), item);
+      return new Parsed(item, null);
     }
-    return new Write(table, PrimaryKey.ofKey(table.keySchema(), delete.attributes("Key", Wording.LEGACY)), null);
+    return new Parsed(null, delete.attributes("Key", Wording.LEGACY));
+  }
+
+  /**
+   * The key of a write. A put item's missing or mistyped key gets the Key wording here, not
+   * PutItem's, as in DynamoDB.
+   */
+  private static PrimaryKey key(TableDefinition table, Parsed p) {
+    if (p.deleteKey() != null) {
+      return PrimaryKey.ofKey(table.keySchema(), p.deleteKey());
+    }
+    for (String name : table.keySchema().names()) {
+      AttributeValue v = p.item().get(name);
+      if (v == null || !v.type().equals(table.keySchema().typeOf(name))) {
+        throw DynamoDbException.validation("The provided key element does not match the schema");
+      }
+    }
+    return PrimaryKey.ofItem(table.keySchema(), p.item());
   }
 }

@@ -48,8 +48,11 @@ final class Scan implements Action {
       if (Arrays.compareUnsigned(start, range.from()) < 0
           || Arrays.compareUnsigned(start, range.to()) >= 0) {
         throw DynamoDbException.validation(
-            "The provided Exclusive start key does not map to the provided Segment and"
-                + " TotalSegments values.");
+            "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use"
+                + " ExclusiveStartKey with correct Segment. TotalSegments: "
+                + request.number("TotalSegments")
+                + " Segment: "
+                + request.number("Segment"));
       }
       range = range.after(start);
     }

@@ -10,23 +10,29 @@ enum Select {
   COUNT;
 
   static Select of(Request request, boolean onIndex) {
-    boolean projected = request.has("ProjectionExpression") || request.has("AttributesToGet");
+    String member =
+        request.has("AttributesToGet")
+            ? "AttributesToGet"
+            : request.has("ProjectionExpression") ? "ProjectionExpression" : null;
     if (!request.has("Select")) {
-      return projected ? SPECIFIC_ATTRIBUTES : ALL_ATTRIBUTES;
+      return member != null ? SPECIFIC_ATTRIBUTES : ALL_ATTRIBUTES;
     }
     Select select = valueOf(request.string("Select"));
-    if (select == ALL_PROJECTED_ATTRIBUTES && !onIndex) {
+    if (member != null && select != SPECIFIC_ATTRIBUTES) {
       throw DynamoDbException.validation(
-          "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is"
-              + " not valid for table");
-    }
-    if (projected && select != SPECIFIC_ATTRIBUTES) {
-      String member = request.has("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression";
-      throw DynamoDbException.validation(
-          "One or more parameter values were invalid: Cannot specify the "
+          "Cannot specify the "
               + member
               + " when choosing to get "
-              + select.name());
+              + (select == COUNT ? "only the Count" : select.name()));
+    }
+    if (select == ALL_PROJECTED_ATTRIBUTES && !onIndex) {
+      throw DynamoDbException.validation(
+          "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+    if (select == SPECIFIC_ATTRIBUTES && member == null) {
+      throw DynamoDbException.validation(
+          "Must specify the AttributesToGet or ProjectionExpression when choosing to get"
+              + " SPECIFIC_ATTRIBUTES");
     }
     return select;
   }
