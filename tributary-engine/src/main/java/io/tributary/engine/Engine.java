@@ -70,13 +70,26 @@ public final class Engine implements AutoCloseable {
     if (action == null) {
       throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
     }
+    checkRequiredMembers(operation, request);
+    shapes.validate(operation, request);
+    return action.handle(request, context);
+  }
+
+  /**
+   * Members DynamoDB checks with words of their own before the model's constraints: the
+   * table-level actions' TableName, and the batch actions' empty RequestItems.
+   */
+  private static void checkRequiredMembers(String operation, Json.Obj request) {
     if (NAMED_TABLE_ACTIONS.contains(operation) && !request.members().containsKey("TableName")) {
-      // The table-level actions word this one differently from the model's "must not be null".
       throw DynamoDbException.validation(
           "The parameter 'TableName' is required but was not present in the request");
     }
-    shapes.validate(operation, request);
-    return action.handle(request, context);
+    if ((operation.equals("BatchGetItem") || operation.equals("BatchWriteItem"))
+        && request.get("RequestItems") instanceof Json.Obj items
+        && items.members().isEmpty()) {
+      throw DynamoDbException.validation(
+          "The requestItems parameter is required for " + operation);
+    }
   }
 
   private static void purge(ItemStore items, long tableId) {

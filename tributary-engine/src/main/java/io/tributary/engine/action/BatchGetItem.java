@@ -39,9 +39,6 @@ final class BatchGetItem implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     Map<String, Json> requestItems = request.members("RequestItems");
-    if (requestItems.isEmpty()) {
-      throw DynamoDbException.validation("The requestItems parameter is required for BatchGetItem");
-    }
     int total =
         requestItems.values().stream()
             .mapToInt(r -> new Request((Json.Obj) r).list("Keys").size())

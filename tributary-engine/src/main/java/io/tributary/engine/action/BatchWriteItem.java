@@ -39,9 +39,6 @@ final class BatchWriteItem implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     Map<String, Json> requestItems = request.members("RequestItems");
-    if (requestItems.isEmpty()) {
-      throw DynamoDbException.validation("The requestItems parameter is required for BatchWriteItem");
-    }
     int total = requestItems.values().stream().mapToInt(r -> ((Json.Arr) r).elements().size()).sum();
     if (total > MAX_REQUESTS) {
       throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");
