@@ -17,6 +17,8 @@ public final class Actions {
         Map.entry("PutItem", new PutItem(db)),
         Map.entry("GetItem", new GetItem(db)),
         Map.entry("DeleteItem", new DeleteItem(db)),
+        Map.entry("UpdateItem", new UpdateItem(db)),
+        Map.entry("Query", new Query(db)),
         Map.entry("BatchGetItem", new BatchGetItem(db)),
         Map.entry("BatchWriteItem", new BatchWriteItem(db)),
         Map.entry("Scan", new Scan(db)));

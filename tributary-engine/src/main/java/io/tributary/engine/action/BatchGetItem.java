@@ -4,6 +4,8 @@ import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Projection;
+import io.tributary.model.Wording;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
 import io.tributary.model.DynamoDbException;
@@ -58,7 +60,9 @@ final class BatchGetItem implements Action {
         }
         keyMaps.add(keyMap);
       }
-      Projection projection = Projection.of(keysAndAttributes);
+      RequestExpressions expressions = new RequestExpressions(keysAndAttributes, Wording.CURRENT);
+      Projection projection = expressions.projection();
+      expressions.checkAllUsed();
       TableDefinition table = Tables.forItems(db, entry.getKey(), context);
       List<PrimaryKey> keys = new ArrayList<>();
       for (Map<String, AttributeValue> keyMap : keyMaps) {
@@ -93,7 +97,9 @@ final class BatchGetItem implements Action {
             Double::sum);
         if (item != null) {
           responseBytes += ItemSize.of(item);
-          items.add(AttributeValues.mapToJson(t.projection().apply(item)));
+          items.add(
+              AttributeValues.mapToJson(
+                  t.projection() == null ? item : t.projection().apply(item)));
         }
       }
       // Answered under the name (or ARN) as the request gave it.

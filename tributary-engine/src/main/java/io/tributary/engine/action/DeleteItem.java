@@ -5,10 +5,13 @@ import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Condition;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
-import io.tributary.model.json.JsonBuilder;
+import java.util.Map;
 
-/** DeleteItem: removes the item with the given key, if there is one. */
+/** DeleteItem: removes the item with the given key, if there is one and its condition holds. */
 final class DeleteItem implements Action {
   private final Database db;
 
@@ -19,23 +22,28 @@ final class DeleteItem implements Action {
   @Override
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
-    var keyAttributes = request.attributes("Key");
-    ItemRequests.checkExpressions(request, "ConditionExpression");
+    RequestExpressions expressions =
+        new RequestExpressions(request, Wording.CURRENT, "ConditionExpression");
+    Map<String, AttributeValue> keyAttributes = request.attributes("Key");
     boolean returnOld = ItemRequests.returnsOld(request);
+    Condition condition = expressions.writeCondition();
+    expressions.checkAllUsed();
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
+    expressions.requireScalarKeys(table.keySchema().names());
 
-    ItemStore.Written written = db.items().write(table, key, old -> null);
+    ItemStore.Written written =
+        db.items()
+            .write(
+                table,
+                key,
+                old -> {
+                  RequestExpressions.check(condition, old, request);
+                  return null;
+                });
 
-    JsonBuilder response = JsonBuilder.object();
-    ItemRequests.attributes(response, returnOld ? written.oldItem() : null);
-    return response
-        .put(
-            "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.writeUnits(ItemRequests.size(written.oldItem()), 0)))
+    return ItemRequests.writeResponse(
+            request, table, returnOld ? written.oldItem() : null, written)
         .build();
   }
 }

@@ -4,8 +4,10 @@ import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
+import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.util.Map;
@@ -24,17 +26,21 @@ final class GetItem implements Action {
   @Override
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
-    var keyAttributes = request.attributes("Key");
-    Projection projection = Projection.of(request);
+    RequestExpressions expressions = new RequestExpressions(request, Wording.CURRENT);
+    Map<String, AttributeValue> keyAttributes = request.attributes("Key");
+    Projection projection = expressions.projection();
+    expressions.checkAllUsed();
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
+    expressions.requireScalarKeys(table.keySchema().names());
 
     Map<String, AttributeValue> item = db.items().get(table, key);
 
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     JsonBuilder response = JsonBuilder.object();
     if (item != null) {
-      response.put("Item", AttributeValues.mapToJson(projection.apply(item)));
+      response.put(
+          "Item", AttributeValues.mapToJson(projection == null ? item : projection.apply(item)));
     }
     return response
         .put(

@@ -1,5 +1,7 @@
 package io.tributary.engine.action;
 
+import io.tributary.engine.item.ItemStore;
+import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
 import io.tributary.model.DynamoDbException;
@@ -7,28 +9,9 @@ import io.tributary.model.ItemSize;
 import io.tributary.model.json.JsonBuilder;
 import java.util.Map;
 
-/** Checks and response members that PutItem, DeleteItem and (later) UpdateItem share. */
+/** Checks and response members that PutItem, UpdateItem and DeleteItem share. */
 final class ItemRequests {
   private ItemRequests() {}
-
-  /**
-   * Conditions and their placeholders: refused until the expression language lands, never
-   * ignored; placeholders without any expression get DynamoDB's own message.
-   */
-  static void checkExpressions(Request request, String... expressionMembers) {
-    Unsupported.refuse(request, "Expected", "ConditionalOperator");
-    Unsupported.refuse(request, expressionMembers);
-    if (request.has("ExpressionAttributeNames")) {
-      throw DynamoDbException.validation(
-          "ExpressionAttributeNames can only be specified when using expressions");
-    }
-    if (request.has("ExpressionAttributeValues")) {
-      throw DynamoDbException.validation(
-          "ExpressionAttributeValues can only be specified when using expressions: "
-              + expressionMembers[0]
-              + " is null");
-    }
-  }
 
   /** ReturnValues for PutItem and DeleteItem: NONE or ALL_OLD only. */
   static boolean returnsOld(Request request) {
@@ -44,13 +27,29 @@ final class ItemRequests {
 
   static void checkItemSize(Map<String, AttributeValue> item) {
     if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
-      throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
+      throw DynamoDbException.validation(ItemSize.EXCEEDED);
     }
   }
 
-  /** Adds Attributes (when there is an item to return) to a response. */
-  static JsonBuilder attributes(JsonBuilder response, Map<String, AttributeValue> item) {
-    return item == null ? response : response.put("Attributes", AttributeValues.mapToJson(item));
+  /**
+   * The response of a single-item write: Attributes when there is something to return (never an
+   * empty map), and ConsumedCapacity for the larger of the old and new item.
+   */
+  static JsonBuilder writeResponse(
+      Request request,
+      TableDefinition table,
+      Map<String, AttributeValue> attributes,
+      ItemStore.Written written) {
+    JsonBuilder response = JsonBuilder.object();
+    if (attributes != null && !attributes.isEmpty()) {
+      response.put("Attributes", AttributeValues.mapToJson(attributes));
+    }
+    return response.put(
+        "ConsumedCapacity",
+        ConsumedCapacity.of(
+            request.string("ReturnConsumedCapacity"),
+            table.name(),
+            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem()))));
   }
 
   static long size(Map<String, AttributeValue> item) {

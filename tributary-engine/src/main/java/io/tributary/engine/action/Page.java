@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.table.KeySchema;
+import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
 import io.tributary.model.ItemSize;
@@ -62,11 +63,12 @@ record Page(
 
   /** The response members Query and Scan share. */
   JsonBuilder response(Select select, Projection projection) {
+    // projection null: every attribute.
     JsonBuilder b = JsonBuilder.object();
     if (select != Select.COUNT) {
       List<Json> out = new ArrayList<>(items.size());
       for (Map<String, AttributeValue> item : items) {
-        out.add(AttributeValues.mapToJson(projection.apply(item)));
+        out.add(AttributeValues.mapToJson(projection == null ? item : projection.apply(item)));
       }
       b.put("Items", new Json.Arr(out));
     }

@@ -5,12 +5,14 @@ import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Condition;
 import io.tributary.model.AttributeValue;
+import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.util.Map;
 
-/** PutItem: replaces the whole item with the one given. */
+/** PutItem: replaces the whole item with the one given, if its condition holds. */
 final class PutItem implements Action {
   private final Database db;
 
@@ -21,25 +23,29 @@ final class PutItem implements Action {
   @Override
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
+    RequestExpressions expressions =
+        new RequestExpressions(request, Wording.CURRENT, "ConditionExpression");
     Map<String, AttributeValue> item = request.attributes("Item");
-    ItemRequests.checkExpressions(request, "ConditionExpression");
     boolean returnOld = ItemRequests.returnsOld(request);
     ItemRequests.checkItemSize(item);
+    Condition condition = expressions.writeCondition();
+    expressions.checkAllUsed();
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), item);
+    expressions.requireScalarKeys(table.keySchema().names());
 
-    ItemStore.Written written = db.items().write(table, key, old -> item);
+    ItemStore.Written written =
+        db.items()
+            .write(
+                table,
+                key,
+                old -> {
+                  RequestExpressions.check(condition, old, request);
+                  return item;
+                });
 
-    JsonBuilder response = JsonBuilder.object();
-    ItemRequests.attributes(response, returnOld ? written.oldItem() : null);
-    return response
-        .put(
-            "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.writeUnits(
-                    ItemRequests.size(written.oldItem()), ItemRequests.size(item))))
+    return ItemRequests.writeResponse(
+            request, table, returnOld ? written.oldItem() : null, written)
         .build();
   }
 }

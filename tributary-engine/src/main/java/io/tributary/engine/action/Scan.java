@@ -6,13 +6,14 @@ import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Condition;
+import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Scan: every item in DynamoDB's order (by the partition-key hash), a page at a time; parallel
@@ -28,13 +29,17 @@ final class Scan implements Action {
   @Override
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
-    Segments.check(request);
+    RequestExpressions expressions =
+        new RequestExpressions(request, Wording.LEGACY, "FilterExpression");
     Map<String, AttributeValue> startKey = request.attributes("ExclusiveStartKey", Wording.LEGACY);
+    Segments.check(request);
+    Condition filter = expressions.filter("ScanFilter");
+    Projection projection = expressions.projection();
+    expressions.checkAllUsed();
     Select select = Select.of(request, request.has("IndexName"));
-    Projection projection = Projection.of(request);
-    Predicate<Map<String, AttributeValue>> filter = Filter.of(request, "ScanFilter");
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     Indexes.refuse(request, table);
+    expressions.requireScalarKeys(table.keySchema().names());
 
     KeyRange range =
         request.has("Segment")
@@ -59,7 +64,12 @@ final class Scan implements Action {
     Page page;
     try (ItemCursor cursor = db.items().items(range, false)) {
       Long limit = request.number("Limit");
-      page = Page.read(cursor, limit == null ? null : limit.intValue(), filter, table.keySchema());
+      page =
+          Page.read(
+              cursor,
+              limit == null ? null : limit.intValue(),
+              filter == null ? item -> true : filter::test,
+              table.keySchema());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     return page.response(select, projection)

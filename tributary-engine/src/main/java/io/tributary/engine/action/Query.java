@@ -1,0 +1,132 @@
+package io.tributary.engine.action;
+
+import io.tributary.engine.Database;
+import io.tributary.engine.RequestContext;
+import io.tributary.engine.item.ItemCursor;
+import io.tributary.engine.item.ItemKeys;
+import io.tributary.engine.item.KeyRange;
+import io.tributary.engine.item.PrimaryKey;
+import io.tributary.engine.item.QueryRange;
+import io.tributary.engine.table.KeySchema;
+import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Condition;
+import io.tributary.expressions.Expressions;
+import io.tributary.expressions.KeyAttributes;
+import io.tributary.expressions.KeyCondition;
+import io.tributary.expressions.KeyConditions;
+import io.tributary.expressions.LegacyConditions;
+import io.tributary.expressions.Projection;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.DynamoDbException;
+import io.tributary.model.Wording;
+import io.tributary.model.json.Json;
+import java.util.Map;
+
+/**
+ * Query: the items of one partition key, in sort-key order (or reversed), narrowed by the
+ * sort-key condition and read a page at a time straight from the store.
+ */
+final class Query implements Action {
+  private final Database db;
+
+  Query(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Json.Obj handle(Json.Obj body, RequestContext context) {
+    Request request = new Request(body);
+    RequestExpressions expressions =
+        new RequestExpressions(
+            request, Wording.CURRENT, "FilterExpression", "KeyConditionExpression");
+    Map<String, AttributeValue> startKey = request.attributes("ExclusiveStartKey");
+    if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
+      throw DynamoDbException.validation(
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the"
+              + " request.");
+    }
+    Condition filter = expressions.filter("QueryFilter");
+    Projection projection = expressions.projection();
+    KeyConditions keyConditions =
+        request.has("KeyConditionExpression")
+            ? Expressions.parseKeyConditions(
+                request.string("KeyConditionExpression"), expressions.attributes())
+            : LegacyConditions.keyConditions(request.body().get("KeyConditions"), Wording.CURRENT);
+    expressions.checkAllUsed();
+    Select select = Select.of(request, request.has("IndexName"));
+    TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
+    Indexes.refuse(request, table);
+
+    KeySchema schema = table.keySchema();
+    KeyCondition keyCondition = keyConditions.resolve(keyAttributes(schema));
+    expressions.requireScalarKeys(schema.names());
+    if (filter != null) {
+      for (String key : schema.names()) {
+        if (filter.topLevelAttributeNames().contains(key)) {
+          throw DynamoDbException.validation(
+              (request.has("FilterExpression") ? "Filter Expression" : "QueryFilter")
+                  + " can only contain non-primary key attributes: Primary key attribute: "
+                  + key);
+        }
+      }
+    }
+    boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
+    KeyRange range = QueryRange.of(table.tableId(), keyCondition);
+    if (startKey != null) {
+      PrimaryKey start = StartKeys.of(table, startKey);
+      checkStartKey(start, keyCondition);
+      byte[] startStorageKey = ItemKeys.of(table.tableId(), start);
+      range = forward ? range.after(startStorageKey) : range.before(startStorageKey);
+    }
+
+    Page page;
+    try (ItemCursor cursor = db.items().items(range, !forward)) {
+      Long limit = request.number("Limit");
+      page =
+          Page.read(
+              cursor,
+              limit == null ? null : limit.intValue(),
+              filter == null ? item -> true : filter::test,
+              schema);
+    }
+    boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
+    return page.response(select, projection)
+        .put(
+            "ConsumedCapacity",
+            ConsumedCapacity.of(
+                request.string("ReturnConsumedCapacity"),
+                table.name(),
+                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+        .build();
+  }
+
+  private static KeyAttributes keyAttributes(KeySchema schema) {
+    return schema.hasSortKey()
+        ? new KeyAttributes(
+            schema.partitionKey().name(),
+            schema.partitionKey().type(),
+            schema.sortKey().name(),
+            schema.sortKey().type())
+        : KeyAttributes.of(schema.partitionKey().name(), schema.partitionKey().type());
+  }
+
+  /** A start key must lie in the partition and the sort-key range the query reads. */
+  private static void checkStartKey(PrimaryKey start, KeyCondition condition) {
+    boolean samePartition = start.partitionKey().equals(condition.partitionKeyValue());
+    if (condition.sortKeyCondition() == null) {
+      if (!samePartition) {
+        throw DynamoDbException.validation(
+            "The provided starting key is outside query boundaries based on provided conditions");
+      }
+      return;
+    }
+    if (!condition.sortKeyCondition().matches(start.sortKey())) {
+      throw DynamoDbException.validation(
+          "The provided starting key does not match the range key predicate");
+    }
+    if (!samePartition) {
+      throw DynamoDbException.validation(
+          "The query can return at most one row and cannot be restarted");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.tributary.engine.item;
+
+import io.tributary.expressions.KeyCondition;
+import io.tributary.expressions.SortKeyCondition;
+import io.tributary.model.AttributeValue;
+import io.tributary.model.KeyEncoding;
+import java.util.Arrays;
+
+/**
+ * The storage keys a Query reads: one partition, narrowed by the sort-key condition. The sort key
+ * comes last in a storage key and its encoding is order-preserving and self-delimiting, so every
+ * operator is one contiguous range.
+ */
+public final class QueryRange {
+  private QueryRange() {}
+
+  public static KeyRange of(long tableId, KeyCondition condition) {
+    byte[] partition = ItemKeys.partitionPrefix(tableId, condition.partitionKeyValue());
+    byte[] partitionEnd = KeyRange.prefixEnd(partition);
+    SortKeyCondition sort = condition.sortKeyCondition();
+    if (sort == null) {
+      return new KeyRange(partition, partitionEnd);
+    }
+    AttributeValue low = sort.values().get(0);
+    return switch (sort.operator()) {
+      case EQ -> new KeyRange(at(partition, low), KeyRange.successor(at(partition, low)));
+      case LT -> new KeyRange(partition, at(partition, low));
+      case LE -> new KeyRange(partition, KeyRange.successor(at(partition, low)));
+      case GT -> new KeyRange(KeyRange.successor(at(partition, low)), partitionEnd);
+      case GE -> new KeyRange(at(partition, low), partitionEnd);
+      case BETWEEN ->
+          new KeyRange(at(partition, low), KeyRange.successor(at(partition, sort.values().get(1))));
+      case BEGINS_WITH -> {
+        byte[] start = concat(partition, KeyEncoding.encodePrefix(low));
+        yield new KeyRange(
+            start, start.length == partition.length ? partitionEnd : KeyRange.prefixEnd(start));
+      }
+      default -> throw new IllegalArgumentException("not a sort key operator: " + sort.operator());
+    };
+  }
+
+  private static byte[] at(byte[] partition, AttributeValue sortKey) {
+    return concat(partition, KeyEncoding.encode(sortKey));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
