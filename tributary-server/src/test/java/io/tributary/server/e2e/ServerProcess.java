@@ -30,12 +30,20 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(String... args) throws IOException, InterruptedException {
+    return start(List.of(), args);
+  }
+
+  /** Starts the server with extra JVM options (a small heap, say) before the serve arguments. */
+  static ServerProcess start(List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     Path jar = Path.of("target", "tributary-server.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException("package the server first: " + jar.toAbsolutePath());
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "serve", "--port", "0"));
+    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out =
