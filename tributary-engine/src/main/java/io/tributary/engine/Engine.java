@@ -7,6 +7,7 @@ import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.shape.ShapeValidator;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.engine.table.Tags;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
@@ -46,7 +47,7 @@ public final class Engine implements AutoCloseable {
     for (long id : catalog.pendingPurges()) {
       background.execute(() -> purge(items, id));
     }
-    this.actions = Actions.all(new Database(catalog, items, statistics, clock, config));
+    this.actions = Actions.all(new Database(catalog, new Tags(store), items, statistics, clock, config));
   }
 
   /** Opens the engine over a store it then owns (and closes). */

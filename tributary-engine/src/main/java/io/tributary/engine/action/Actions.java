@@ -21,6 +21,10 @@ public final class Actions {
         Map.entry("Query", new Query(db)),
         Map.entry("BatchGetItem", new BatchGetItem(db)),
         Map.entry("BatchWriteItem", new BatchWriteItem(db)),
-        Map.entry("Scan", new Scan(db)));
+        Map.entry("Scan", new Scan(db)),
+        Map.entry("TagResource", new TagResource(db)),
+        Map.entry("UntagResource", new UntagResource(db)),
+        Map.entry("ListTagsOfResource", new ListTagsOfResource(db)),
+        Map.entry("DescribeLimits", new DescribeLimits()));
   }
 }

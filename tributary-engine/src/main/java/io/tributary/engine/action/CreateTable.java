@@ -10,7 +10,9 @@ import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import io.tributary.engine.table.Tags;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** CreateTable: a table with a key schema, billing mode and throughput; indexes come later. */
@@ -37,6 +39,12 @@ final class CreateTable implements Action {
     KeySchemas.Parsed keys =
         KeySchemas.parse(request.list("KeySchema"), request.list("AttributeDefinitions"));
     BillingModes.checkQuota(throughput, ref.region());
+    Map<String, String> tags =
+        request.has("Tags") ? Tags.check(request.list("Tags")) : Map.of();
+    if (tags.size() > Tags.MAX_TAGS) {
+      throw DynamoDbException.validation(
+          "Number of Tags exceed the current limit for the provided ResourceArn");
+    }
 
     Instant now = db.clock().instant();
     boolean delayed = !db.config().transientStatusDelay().isZero();
@@ -78,6 +86,9 @@ final class CreateTable implements Action {
               ? "Attempt to change a resource which is still in use: Table is being created: "
                   + ref.name()
               : "Table already exists: " + ref.name());
+    }
+    if (!tags.isEmpty()) {
+      db.tags().add(created.tableId(), tags);
     }
     return JsonBuilder.object()
         .put(

@@ -121,6 +121,7 @@ public final class Catalog {
       store.write(
           new WriteBatch()
               .delete(Keyspace.CATALOG, key(t))
+              .delete(Keyspace.SYSTEM, Tags.key(t.tableId()))
               .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]));
       purge.accept(t.tableId());
     }
