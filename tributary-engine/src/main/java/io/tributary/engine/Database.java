@@ -4,12 +4,14 @@ import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.Tags;
+import io.tributary.engine.table.TimeToLive;
 import java.time.Clock;
 
-/** What the actions work on: the catalog, tags, the items, their statistics, the clock and settings. */
+/** What the actions work on: the catalog, tags, time to live, the items, their statistics, the clock and settings. */
 public record Database(
     Catalog catalog,
     Tags tags,
+    TimeToLive timeToLive,
     ItemStore items,
     TableStatistics statistics,
     Clock clock,

@@ -4,10 +4,12 @@ import io.tributary.engine.action.Action;
 import io.tributary.engine.action.Actions;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
+import io.tributary.engine.item.TimeToLiveSweeper;
 import io.tributary.engine.shape.ShapeValidator;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.Tags;
+import io.tributary.engine.table.TimeToLive;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
@@ -15,7 +17,7 @@ import io.tributary.storage.Store;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ public final class Engine implements AutoCloseable {
 
   private final Store store;
   private final Map<String, Action> actions;
-  private final ExecutorService background;
+  private final ScheduledExecutorService background;
   private final ShapeValidator shapes = ShapeValidator.dynamoDb();
 
   private static final Set<String> NAMED_TABLE_ACTIONS =
@@ -36,7 +38,7 @@ public final class Engine implements AutoCloseable {
   private Engine(Store store, EngineConfig config, Clock clock) {
     this.store = store;
     this.background =
-        Executors.newSingleThreadExecutor(
+        Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
     TableStatistics statistics = new TableStatistics();
     ItemStore items = new ItemStore(store, statistics);
@@ -47,7 +49,13 @@ public final class Engine implements AutoCloseable {
     for (long id : catalog.pendingPurges()) {
       background.execute(() -> purge(items, id));
     }
-    this.actions = Actions.all(new Database(catalog, new Tags(store), items, statistics, clock, config));
+    TimeToLive timeToLive = new TimeToLive(store);
+    TimeToLiveSweeper sweeper = new TimeToLiveSweeper(catalog, timeToLive, items, clock);
+    long every = config.timeToLiveSweepInterval().toMillis();
+    background.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
+    this.actions =
+        Actions.all(
+            new Database(catalog, new Tags(store), timeToLive, items, statistics, clock, config));
   }
 
   /** Opens the engine over a store it then owns (and closes). */
@@ -90,6 +98,15 @@ public final class Engine implements AutoCloseable {
         && items.members().isEmpty()) {
       throw DynamoDbException.validation(
           "The requestItems parameter is required for " + operation);
+    }
+  }
+
+  private static void sweep(TimeToLiveSweeper sweeper) {
+    try {
+      sweeper.sweep();
+    } catch (RuntimeException e) {
+      // The next sweep tries again; a failed one must not stop the schedule.
+      LOG.warn("Deleting expired items failed", e);
     }
   }
 

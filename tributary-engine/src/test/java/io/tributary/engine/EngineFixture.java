@@ -42,7 +42,15 @@ final class EngineFixture implements AutoCloseable {
   final Engine engine;
 
   EngineFixture(Store store, Duration transientStatusDelay) {
-    engine = Engine.open(store, new EngineConfig("123456789012", transientStatusDelay), clock);
+    this(store, transientStatusDelay, EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL);
+  }
+
+  EngineFixture(Store store, Duration transientStatusDelay, Duration timeToLiveSweepInterval) {
+    engine =
+        Engine.open(
+            store,
+            new EngineConfig("123456789012", transientStatusDelay, timeToLiveSweepInterval),
+            clock);
   }
 
   /** Runs an action; the request and the response are JSON text (single quotes allowed). */

@@ -25,6 +25,8 @@ public final class Actions {
         Map.entry("TagResource", new TagResource(db)),
         Map.entry("UntagResource", new UntagResource(db)),
         Map.entry("ListTagsOfResource", new ListTagsOfResource(db)),
-        Map.entry("DescribeLimits", new DescribeLimits()));
+        Map.entry("DescribeLimits", new DescribeLimits()),
+        Map.entry("UpdateTimeToLive", new UpdateTimeToLive(db)),
+        Map.entry("DescribeTimeToLive", new DescribeTimeToLive(db)));
   }
 }

@@ -56,8 +56,9 @@ public final class ItemStore {
       byte[] oldValue = store.get(Keyspace.ITEMS, storageKey);
       Map<String, AttributeValue> oldItem = oldValue == null ? null : ItemCodec.decode(oldValue);
       Map<String, AttributeValue> newItem = write.apply(oldItem);
-      if (newItem == null && oldItem == null) {
-        return new Written(null, null);
+      if (newItem == oldItem) {
+        // Nothing to change (no item to delete, or the write kept the item as it was).
+        return new Written(oldItem, newItem);
       }
       WriteBatch batch = new WriteBatch();
       if (newItem == null) {

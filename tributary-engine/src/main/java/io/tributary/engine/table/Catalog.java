@@ -122,6 +122,7 @@ public final class Catalog {
           new WriteBatch()
               .delete(Keyspace.CATALOG, key(t))
               .delete(Keyspace.SYSTEM, Tags.key(t.tableId()))
+              .delete(Keyspace.SYSTEM, TimeToLive.key(t.tableId()))
               .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]));
       purge.accept(t.tableId());
     }
