@@ -95,6 +95,23 @@ def expect_error(code, message=None, *, contains=(), status=400):
         assert part in got_message, f"{part!r} not in {got_message!r}"
 
 
+# Since 2026 some regions wrap DynamoDB's hand-written validation messages in this envelope.
+ENVELOPE = "1 validation error detected: "
+
+
+@contextlib.contextmanager
+def expect_validation(text):
+    """Expects a ValidationException saying exactly `text`, bare or inside the 2026 envelope.
+
+    For the messages that one cohort of regions prefixes with "1 validation error detected: "
+    and the other does not: the text after the envelope is still pinned byte for byte.
+    """
+    with expect_error("ValidationException", contains=text) as info:
+        yield info
+    got_message = info.value.response["Error"]["Message"]
+    assert got_message in (text, ENVELOPE + text), f"{got_message!r} is not {text!r}"
+
+
 # --- Tables ---------------------------------------------------------------------------------------
 
 

@@ -83,6 +83,10 @@ class QueryTest {
     assertError(() -> db.call("Query", "{'TableName':'events','KeyConditionExpression':'pk = :p',"
             + "'FilterExpression':'sk = :v','ExpressionAttributeValues':{':p':{'S':'p'},':v':{'S':'a'}}}"),
         ErrorType.VALIDATION, "Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+    // The key-attribute rule comes before the nested-path rule.
+    assertError(() -> db.call("Query", "{'TableName':'events','KeyConditionExpression':'pk = :p',"
+            + "'FilterExpression':'attribute_exists(pk.b)','ExpressionAttributeValues':{':p':{'S':'p'}}}"),
+        ErrorType.VALIDATION, "Filter Expression can only contain non-primary key attributes: Primary key attribute: pk");
     assertError(() -> db.call("Query", "{'TableName':'events','KeyConditionExpression':'pk = :p AND sk > :v',"
             + "'ExpressionAttributeValues':{':p':{'S':'p'},':v':{'S':'b'}},'ExclusiveStartKey':{'pk':{'S':'p'},'sk':{'S':'a'}}}"),
         ErrorType.VALIDATION, "The provided starting key does not match the range key predicate");

@@ -155,6 +155,10 @@ class UpdateMessagesTest {
         "set a = b, a = c|[a]|[a]",
         "SET info = :v, info.a = :v|[info]|[info, a]",
         "SET profile.nm = :v REMOVE profile|[profile, nm]|[profile]",
+        // Regression: path two is found through the shared child, not the first attribute.
+        "REMOVE c, c.d SET x = :v|[c]|[c, d]",
+        "set c.b.#c = a, c = a, #d = a|[c, b, c]|[c]",
+        "remove c, #c.a, #d|[c]|[c, a]",
       })
   void overlappingPaths(String text, String one, String two) {
     updateFails(

@@ -59,7 +59,12 @@ final class Query implements Action {
 
     KeySchema schema = table.keySchema();
     KeyCondition keyCondition = keyConditions.resolve(keyAttributes(schema));
-    expressions.requireScalarKeys(schema.names());
+    // DynamoDB's order: nested paths on keys in the projection, key attributes in the filter,
+    // then nested paths on keys anywhere.
+    if (projection != null) {
+      Expressions.requireScalarKeyAccess(
+          projection.nestedAccessAttributeNames(), schema.names(), false);
+    }
     if (filter != null) {
       for (String key : schema.names()) {
         if (filter.topLevelAttributeNames().contains(key)) {
@@ -70,6 +75,7 @@ final class Query implements Action {
         }
       }
     }
+    expressions.requireScalarKeys(schema.names());
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
     KeyRange range = QueryRange.of(table.tableId(), keyCondition);
     if (startKey != null) {

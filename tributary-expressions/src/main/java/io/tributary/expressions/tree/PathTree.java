@@ -66,7 +66,8 @@ public final class PathTree<T> {
       }
       Node<T> child = node.children.get(step);
       if (child.isLeaf() || depth + 1 == steps.size()) {
-        throw collision("overlap", path, existing(steps, depth, node));
+        // The existing path runs through the child both paths share, not the node's first child.
+        throw collision("overlap", path, existing(steps, depth + 1, child));
       }
       node = child;
     }
