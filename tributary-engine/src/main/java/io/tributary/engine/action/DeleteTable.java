@@ -36,7 +36,7 @@ final class DeleteTable implements Action {
     TableDefinition deleting =
         table.withStatus(TableStatus.DELETING, now.plus(db.config().transientStatusDelay()));
     Json.Obj description =
-        TableDescriptions.described(deleting, TableStatus.DELETING, db.statistics().of(table.tableId()));
+        TableDescriptions.described(deleting, TableStatus.DELETING, db.statistics(), false);
     db.catalog().update(deleting);
     return JsonBuilder.object().put("TableDescription", description).build();
   }

@@ -3,7 +3,6 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.ItemCursor;
-import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.item.QueryRange;
@@ -55,13 +54,13 @@ final class Query implements Action {
     expressions.checkAllUsed();
     Select select = Select.of(request, request.has("IndexName"));
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
-    Indexes.refuse(request, table);
+    Indexes target = Indexes.of(db, request, table, select, projection, filter);
 
-    KeySchema schema = table.keySchema();
+    KeySchema schema = target.queryKeySchema();
     KeyCondition keyCondition = keyConditions.resolve(keyAttributes(schema));
-    expressions.requireScalarKeys(schema.names());
+    expressions.requireScalarKeys(target.keyNames());
     if (filter != null) {
-      for (String key : schema.names()) {
+      for (String key : target.filterKeyNames()) {
         if (filter.topLevelAttributeNames().contains(key)) {
           throw DynamoDbException.validation(
               (request.has("FilterExpression") ? "Filter Expression" : "QueryFilter")
@@ -71,23 +70,28 @@ final class Query implements Action {
       }
     }
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
-    KeyRange range = QueryRange.of(table.tableId(), keyCondition);
+    KeyRange range = QueryRange.of(target.storageId(), keyCondition);
     if (startKey != null) {
-      PrimaryKey start = StartKeys.of(table, startKey);
-      checkStartKey(start, keyCondition);
-      byte[] startStorageKey = ItemKeys.of(table.tableId(), start);
+      byte[] startStorageKey = target.startStorageKey(startKey);
+      checkStartKey(
+          new PrimaryKey(
+              startKey.get(schema.partitionKey().name()),
+              schema.hasSortKey() ? startKey.get(schema.sortKey().name()) : null),
+          keyCondition);
       range = forward ? range.after(startStorageKey) : range.before(startStorageKey);
     }
 
     Page page;
-    try (ItemCursor cursor = db.items().items(range, !forward)) {
+    try (ItemCursor cursor =
+        target.onIndex() ? db.items().entries(range, !forward) : db.items().items(range, !forward)) {
       Long limit = request.number("Limit");
       page =
           Page.read(
               cursor,
               limit == null ? null : limit.intValue(),
               filter == null ? item -> true : filter::test,
-              schema);
+              target.keyNames(),
+              target.resolve());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     return page.response(select, projection)

@@ -80,7 +80,7 @@ final class UpdateTable implements Action {
         .put(
             "TableDescription",
             TableDescriptions.described(
-                updated, updated.statusAt(now), db.statistics().of(updated.tableId())))
+                updated, updated.statusAt(now), db.statistics()))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package io.tributary.engine.item;
 
 import io.tributary.engine.table.Catalog;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.ItemCodec;
@@ -9,7 +10,9 @@ import io.tributary.storage.EntryIterator;
 import io.tributary.storage.Keyspace;
 import io.tributary.storage.Store;
 import io.tributary.storage.WriteBatch;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -59,20 +62,60 @@ public final class ItemStore {
       if (newItem == null && oldItem == null) {
         return new Written(null, null);
       }
+      if (newItem != null) {
+        IndexEntries.check(table, newItem);
+      }
       WriteBatch batch = new WriteBatch();
       if (newItem == null) {
         batch.delete(Keyspace.ITEMS, storageKey);
       } else {
         batch.put(Keyspace.ITEMS, storageKey, ItemCodec.encode(newItem));
       }
+      List<Runnable> counts = new ArrayList<>();
+      for (IndexDefinition index : table.indexes()) {
+        counts.add(indexEntries(table, index, oldItem, newItem, batch));
+      }
       store.write(batch);
       long items = (newItem == null ? 0 : 1) - (oldItem == null ? 0 : 1);
       long bytes = size(newItem) - size(oldItem);
       statistics.of(table.tableId()).add(items, bytes);
+      counts.forEach(Runnable::run);
       return new Written(oldItem, newItem);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Adds to {@code batch} the change of one index's entry from {@code oldItem} to {@code
+   * newItem}; returns what updates the index's counters once the batch is written.
+   */
+  private Runnable indexEntries(
+      TableDefinition table,
+      IndexDefinition index,
+      Map<String, AttributeValue> oldItem,
+      Map<String, AttributeValue> newItem,
+      WriteBatch batch) {
+    byte[] oldKey = oldItem == null ? null : IndexEntries.key(table, index, oldItem);
+    byte[] newKey = newItem == null ? null : IndexEntries.key(table, index, newItem);
+    if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
+      batch.delete(Keyspace.INDEXES, oldKey);
+    }
+    Map<String, AttributeValue> oldEntry =
+        oldKey == null ? null : IndexEntries.projected(table, index, oldItem);
+    Map<String, AttributeValue> newEntry =
+        newKey == null ? null : IndexEntries.projected(table, index, newItem);
+    if (newKey != null) {
+      batch.put(Keyspace.INDEXES, newKey, ItemCodec.encode(newEntry));
+    }
+    long entries = (newKey == null ? 0 : 1) - (oldKey == null ? 0 : 1);
+    long bytes = size(newEntry) - size(oldEntry);
+    return () -> statistics.of(index.indexId()).add(entries, bytes);
+  }
+
+  /** The entries of an index's key range, forward or backward. */
+  public ItemCursor entries(KeyRange range, boolean reverse) {
+    return new ItemCursor(store.scan(Keyspace.INDEXES, range.from(), range.to(), reverse));
   }
 
   /** Counts a table's items and bytes from storage (at start-up, before any write). */
@@ -91,6 +134,22 @@ public final class ItemStore {
       }
     }
     statistics.of(table.tableId()).add(items, bytes);
+    for (IndexDefinition index : table.indexes()) {
+      long entries = 0;
+      long entryBytes = 0;
+      try (EntryIterator it =
+          store.scan(
+              Keyspace.INDEXES,
+              ItemKeys.tableStart(index.indexId()),
+              ItemKeys.tableEnd(index.indexId()),
+              false)) {
+        while (it.next()) {
+          entries++;
+          entryBytes += ItemSize.of(ItemCodec.decode(it.value()));
+        }
+      }
+      statistics.of(index.indexId()).add(entries, entryBytes);
+    }
   }
 
   /**
@@ -98,14 +157,23 @@ public final class ItemStore {
    * to run again after a crash: the marker stays until the last batch is written.
    */
   public void purge(long tableId) {
-    byte[] start = ItemKeys.tableStart(tableId);
-    byte[] end = ItemKeys.tableEnd(tableId);
+    // Table and index ids come from one counter, so an id names items or index entries, never
+    // both: purging both keyspaces serves either.
+    purge(Keyspace.ITEMS, tableId);
+    purge(Keyspace.INDEXES, tableId);
+    store.write(new WriteBatch().delete(Keyspace.SYSTEM, Catalog.purgeMarker(tableId)));
+    statistics.forget(tableId);
+  }
+
+  private void purge(Keyspace keyspace, long id) {
+    byte[] start = ItemKeys.tableStart(id);
+    byte[] end = ItemKeys.tableEnd(id);
     while (true) {
       WriteBatch batch = new WriteBatch();
       int n = 0;
-      try (EntryIterator it = store.scan(Keyspace.ITEMS, start, end, false)) {
+      try (EntryIterator it = store.scan(keyspace, start, end, false)) {
         while (n < 1000 && it.next()) {
-          batch.delete(Keyspace.ITEMS, it.key());
+          batch.delete(keyspace, it.key());
           n++;
         }
       }
@@ -114,8 +182,6 @@ public final class ItemStore {
       }
       store.write(batch);
     }
-    store.write(new WriteBatch().delete(Keyspace.SYSTEM, Catalog.purgeMarker(tableId)));
-    statistics.forget(tableId);
   }
 
   private static long size(Map<String, AttributeValue> item) {

@@ -14,6 +14,10 @@ import java.util.Arrays;
 public final class QueryRange {
   private QueryRange() {}
 
+  /**
+   * @param tableId the table's id, or an index's: an index entry key continues past the index
+   *     sort key with the table key, which is why the bounds after a sort key are prefix ends
+   */
   public static KeyRange of(long tableId, KeyCondition condition) {
     byte[] partition = ItemKeys.partitionPrefix(tableId, condition.partitionKeyValue());
     byte[] partitionEnd = KeyRange.prefixEnd(partition);
@@ -23,13 +27,13 @@ public final class QueryRange {
     }
     AttributeValue low = sort.values().get(0);
     return switch (sort.operator()) {
-      case EQ -> new KeyRange(at(partition, low), KeyRange.successor(at(partition, low)));
+      case EQ -> new KeyRange(at(partition, low), KeyRange.prefixEnd(at(partition, low)));
       case LT -> new KeyRange(partition, at(partition, low));
-      case LE -> new KeyRange(partition, KeyRange.successor(at(partition, low)));
-      case GT -> new KeyRange(KeyRange.successor(at(partition, low)), partitionEnd);
+      case LE -> new KeyRange(partition, KeyRange.prefixEnd(at(partition, low)));
+      case GT -> new KeyRange(KeyRange.prefixEnd(at(partition, low)), partitionEnd);
       case GE -> new KeyRange(at(partition, low), partitionEnd);
       case BETWEEN ->
-          new KeyRange(at(partition, low), KeyRange.successor(at(partition, sort.values().get(1))));
+          new KeyRange(at(partition, low), KeyRange.prefixEnd(at(partition, sort.values().get(1))));
       case BEGINS_WITH -> {
         byte[] start = concat(partition, KeyEncoding.encodePrefix(low));
         yield new KeyRange(

@@ -35,7 +35,8 @@ public final class Catalog {
   private long nextTableId;
 
   /**
-   * @param purge called with the id of a table that is gone, to remove its items
+   * @param purge called with the id of a table (or index) that is gone, to remove its items (or
+   *     entries)
    */
   public Catalog(Store store, Clock clock, LongConsumer purge) {
     this.store = store;
@@ -92,16 +93,26 @@ public final class Catalog {
    */
   public synchronized TableDefinition create(
       String region, String name, LongFunction<TableDefinition> factory) {
+    return create(region, name, 0, factory);
+  }
+
+  /**
+   * Adds a table as {@link #create(String, String, LongFunction)} does, reserving {@code
+   * indexIds} more ids after the table's for its indexes.
+   */
+  public synchronized TableDefinition create(
+      String region, String name, int indexIds, LongFunction<TableDefinition> factory) {
     if (find(region, name) != null) {
       return null;
     }
     long id = nextTableId;
     TableDefinition t = factory.apply(id);
+    long next = id + 1 + indexIds;
     store.write(
         new WriteBatch()
-            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(id + 1).array())
+            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(next).array())
             .put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
-    nextTableId = id + 1;
+    nextTableId = next;
     tables(region).put(name, t);
     return t;
   }
@@ -118,11 +129,18 @@ public final class Catalog {
   private synchronized void forget(TableDefinition t) {
     if (tables(t.region()).remove(t.name(), t)) {
       // The purge marker goes in the same batch, so a crash cannot leave orphaned items behind.
-      store.write(
+      WriteBatch batch =
           new WriteBatch()
               .delete(Keyspace.CATALOG, key(t))
-              .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]));
+              .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]);
+      for (IndexDefinition index : t.indexes()) {
+        batch.put(Keyspace.SYSTEM, purgeMarker(index.indexId()), new byte[0]);
+      }
+      store.write(batch);
       purge.accept(t.tableId());
+      for (IndexDefinition index : t.indexes()) {
+        purge.accept(index.indexId());
+      }
     }
   }
 
