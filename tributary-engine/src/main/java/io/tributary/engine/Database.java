@@ -1,14 +1,19 @@
 package io.tributary.engine;
 
+import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.Catalog;
 import java.time.Clock;
 
-/** What the actions work on: the catalog, the items, their statistics, the clock and settings. */
+/**
+ * What the actions work on: the catalog, the items, their statistics, the clock, settings, and
+ * the background work of index changes.
+ */
 public record Database(
     Catalog catalog,
     ItemStore items,
     TableStatistics statistics,
     Clock clock,
-    EngineConfig config) {}
+    EngineConfig config,
+    IndexBuilds indexBuilds) {}

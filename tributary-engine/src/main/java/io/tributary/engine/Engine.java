@@ -2,6 +2,7 @@ package io.tributary.engine;
 
 import io.tributary.engine.action.Action;
 import io.tributary.engine.action.Actions;
+import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.shape.ShapeValidator;
@@ -39,14 +40,21 @@ public final class Engine implements AutoCloseable {
             r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
     TableStatistics statistics = new TableStatistics();
     ItemStore items = new ItemStore(store, statistics);
-    Catalog catalog = new Catalog(store, clock, id -> background.execute(() -> purge(items, id)));
+    Catalog catalog =
+        new Catalog(
+            store, clock, id -> background.execute(() -> purge(items, id)), items::indexesChanged);
     for (TableDefinition t : catalog.all()) {
       items.recount(t);
     }
     for (long id : catalog.pendingPurges()) {
       background.execute(() -> purge(items, id));
     }
-    this.actions = Actions.all(new Database(catalog, items, statistics, clock, config));
+    IndexBuilds builds = new IndexBuilds(catalog, items, background);
+    for (TableDefinition t : catalog.all()) {
+      builds.resume(t);
+    }
+    this.actions =
+        Actions.all(new Database(catalog, items, statistics, clock, config, builds));
   }
 
   /** Opens the engine over a store it then owns (and closes). */

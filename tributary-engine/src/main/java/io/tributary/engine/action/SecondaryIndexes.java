@@ -42,7 +42,8 @@ final class SecondaryIndexes {
 
     IndexDefinition withId(long indexId) {
       return new IndexDefinition(
-          indexId, name, global, hashKeys, rangeKeys, projectionType, nonKeyAttributes, throughput);
+          indexId, name, global, hashKeys, rangeKeys, projectionType, nonKeyAttributes, throughput,
+          IndexDefinition.IndexStatus.ACTIVE);
     }
   }
 

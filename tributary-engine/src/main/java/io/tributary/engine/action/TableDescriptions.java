@@ -151,7 +151,10 @@ final class TableDescriptions {
       TableDefinition t, IndexDefinition index, TableStatistics.Counters counters) {
     Throughput p = index.throughput();
     return index(t, index, counters)
-        .put("IndexStatus", "ACTIVE")
+        .put("IndexStatus", index.status().name())
+        .put(
+            "Backfilling",
+            index.status() == IndexDefinition.IndexStatus.CREATING ? Json.Bool.TRUE : null)
         .put(
             "ProvisionedThroughput",
             JsonBuilder.object()

@@ -74,6 +74,20 @@ public final class IndexEntries {
     return out.toByteArray();
   }
 
+  /** Whether every index key attribute {@code item} has is of the right type and not empty. */
+  static boolean fits(IndexDefinition index, Map<String, AttributeValue> item) {
+    for (KeyAttribute k : index.keyAttributes()) {
+      AttributeValue v = item.get(k.name());
+      if (v != null
+          && (!v.type().equals(k.type())
+              || (v instanceof AttributeValue.S s && s.value().isEmpty())
+              || (v instanceof AttributeValue.B b && b.value().length == 0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The attributes {@code index} stores of {@code item}. */
   public static Map<String, AttributeValue> projected(
       TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item) {
@@ -94,9 +108,10 @@ public final class IndexEntries {
    * before writing anything. When several indexes share the attribute, DynamoDB names the
    * alphabetically first.
    */
-  public static void check(TableDefinition table, Map<String, AttributeValue> item) {
+  public static void check(
+      TableDefinition table, List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
     List<IndexDefinition> byName =
-        table.indexes().stream().sorted(Comparator.comparing(IndexDefinition::name)).toList();
+        indexes.stream().sorted(Comparator.comparing(IndexDefinition::name)).toList();
     for (IndexDefinition index : byName) {
       for (KeyAttribute k : index.keyAttributes()) {
         AttributeValue v = item.get(k.name());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,6 +28,14 @@ public final class ItemStore {
   private final Store store;
   private final TableStatistics statistics;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+  /**
+   * The indexes writes keep, by table id, as of the latest definition. A write reads this under
+   * its item lock rather than trusting the definition its request started with, so an index
+   * added while the request ran is kept from its backfill's start: the backfill locks each item
+   * after this was set, and sees whatever an older write left.
+   */
+  private final Map<Long, List<IndexDefinition>> maintained = new ConcurrentHashMap<>();
 
   public ItemStore(Store store, TableStatistics statistics) {
     this.store = store;
@@ -62,8 +71,9 @@ public final class ItemStore {
       if (newItem == null && oldItem == null) {
         return new Written(null, null);
       }
+      List<IndexDefinition> indexes = maintained.getOrDefault(table.tableId(), List.of());
       if (newItem != null) {
-        IndexEntries.check(table, newItem);
+        IndexEntries.check(table, indexes, newItem);
       }
       WriteBatch batch = new WriteBatch();
       if (newItem == null) {
@@ -72,7 +82,7 @@ public final class ItemStore {
         batch.put(Keyspace.ITEMS, storageKey, ItemCodec.encode(newItem));
       }
       List<Runnable> counts = new ArrayList<>();
-      for (IndexDefinition index : table.indexes()) {
+      for (IndexDefinition index : indexes) {
         counts.add(indexEntries(table, index, oldItem, newItem, batch));
       }
       store.write(batch);
@@ -97,6 +107,12 @@ public final class ItemStore {
       Map<String, AttributeValue> newItem,
       WriteBatch batch) {
     byte[] oldKey = oldItem == null ? null : IndexEntries.key(table, index, oldItem);
+    if (oldKey != null
+        && index.status() == IndexDefinition.IndexStatus.CREATING
+        && store.get(Keyspace.INDEXES, oldKey) == null) {
+      // Not backfilled yet (or left out for a wrong type): there is no entry to replace.
+      oldKey = null;
+    }
     byte[] newKey = newItem == null ? null : IndexEntries.key(table, index, newItem);
     if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
       batch.delete(Keyspace.INDEXES, oldKey);
@@ -113,6 +129,63 @@ public final class ItemStore {
     return () -> statistics.of(index.indexId()).add(entries, bytes);
   }
 
+  /** Records which indexes writes to {@code table} keep from now on. */
+  public void indexesChanged(TableDefinition table) {
+    maintained.put(
+        table.tableId(), table.indexes().stream().filter(IndexDefinition::maintained).toList());
+  }
+
+  /**
+   * Writes the entries of a new index for every item of the table, in key order, each under its
+   * item's lock. Writes keep the index already (see {@link #indexesChanged}), so an entry that
+   * exists is theirs and newer; running this again after a crash finds the same entries.
+   * Items whose index key has the wrong type or is empty are left out, as DynamoDB does.
+   */
+  public void backfill(
+      TableDefinition table, IndexDefinition index, java.util.function.BooleanSupplier wanted) {
+    byte[] next = ItemKeys.tableStart(table.tableId());
+    byte[] end = ItemKeys.tableEnd(table.tableId());
+    while (true) {
+      List<byte[]> keys = new ArrayList<>();
+      try (EntryIterator it = store.scan(Keyspace.ITEMS, next, end, false)) {
+        while (keys.size() < 1000 && it.next()) {
+          keys.add(it.key());
+        }
+      }
+      if (keys.isEmpty() || !wanted.getAsBoolean()) {
+        return;
+      }
+      for (byte[] key : keys) {
+        backfillOne(table, index, key);
+      }
+      next = KeyRange.successor(keys.get(keys.size() - 1));
+    }
+  }
+
+  private void backfillOne(TableDefinition table, IndexDefinition index, byte[] storageKey) {
+    ReentrantLock lock = locks[Math.floorMod(Arrays.hashCode(storageKey), STRIPES)];
+    lock.lock();
+    try {
+      byte[] value = store.get(Keyspace.ITEMS, storageKey);
+      if (value == null) {
+        return;
+      }
+      Map<String, AttributeValue> item = ItemCodec.decode(value);
+      if (!IndexEntries.fits(index, item)) {
+        return;
+      }
+      byte[] entryKey = IndexEntries.key(table, index, item);
+      if (entryKey == null || store.get(Keyspace.INDEXES, entryKey) != null) {
+        return;
+      }
+      Map<String, AttributeValue> entry = IndexEntries.projected(table, index, item);
+      store.write(new WriteBatch().put(Keyspace.INDEXES, entryKey, ItemCodec.encode(entry)));
+      statistics.of(index.indexId()).add(1, ItemSize.of(entry));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The entries of an index's key range, forward or backward. */
   public ItemCursor entries(KeyRange range, boolean reverse) {
     return new ItemCursor(store.scan(Keyspace.INDEXES, range.from(), range.to(), reverse));
@@ -120,6 +193,7 @@ public final class ItemStore {
 
   /** Counts a table's items and bytes from storage (at start-up, before any write). */
   public void recount(TableDefinition table) {
+    indexesChanged(table);
     long items = 0;
     long bytes = 0;
     try (EntryIterator it =
@@ -163,6 +237,7 @@ public final class ItemStore {
     purge(Keyspace.INDEXES, tableId);
     store.write(new WriteBatch().delete(Keyspace.SYSTEM, Catalog.purgeMarker(tableId)));
     statistics.forget(tableId);
+    maintained.remove(tableId);
   }
 
   private void purge(Keyspace keyspace, long id) {

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import java.util.function.LongFunction;
 
 /**
@@ -30,6 +32,7 @@ public final class Catalog {
   private final Store store;
   private final Clock clock;
   private final LongConsumer purge;
+  private final Consumer<TableDefinition> changed;
   private final Map<String, NavigableMap<String, TableDefinition>> regions =
       new ConcurrentHashMap<>();
   private long nextTableId;
@@ -39,9 +42,18 @@ public final class Catalog {
    *     entries)
    */
   public Catalog(Store store, Clock clock, LongConsumer purge) {
+    this(store, clock, purge, t -> {});
+  }
+
+  /**
+   * @param changed called with every definition created or updated, before the call returns
+   */
+  public Catalog(
+      Store store, Clock clock, LongConsumer purge, Consumer<TableDefinition> changed) {
     this.store = store;
     this.clock = clock;
     this.purge = purge;
+    this.changed = changed;
     byte[] next = store.get(Keyspace.SYSTEM, NEXT_TABLE_ID);
     this.nextTableId = next == null ? 1 : ByteBuffer.wrap(next).getLong();
     try (EntryIterator it = store.scan(Keyspace.CATALOG, new byte[0], null, false)) {
@@ -114,6 +126,7 @@ public final class Catalog {
             .put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
     nextTableId = next;
     tables(region).put(name, t);
+    changed.accept(t);
     return t;
   }
 
@@ -121,9 +134,37 @@ public final class Catalog {
   public synchronized void update(TableDefinition t) {
     store.write(new WriteBatch().put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
     tables(t.region()).put(t.name(), t);
+    changed.accept(t);
     if (t.deletedAt(clock.instant())) {
       forget(t);
     }
+  }
+
+  /**
+   * Applies {@code change} to the current definition of table {@code tableId}, if it still
+   * exists under that name (background work finishing, say, while requests change the table).
+   *
+   * @return the new definition, or null when the table is gone
+   */
+  public synchronized TableDefinition change(
+      String region, String name, long tableId, UnaryOperator<TableDefinition> change) {
+    TableDefinition t = tables(region).get(name);
+    if (t == null || t.tableId() != tableId || t.status() == TableStatus.DELETING) {
+      return null;
+    }
+    TableDefinition updated = change.apply(t);
+    update(updated);
+    return updated;
+  }
+
+  /** A fresh id from the table-id counter (a new index's), never reused. */
+  public synchronized long reserveId() {
+    long id = nextTableId;
+    store.write(
+        new WriteBatch()
+            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(id + 1).array()));
+    nextTableId = id + 1;
+    return id;
   }
 
   private synchronized void forget(TableDefinition t) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param rangeKeys the RANGE attributes in key-schema order (possibly none for a global index)
  * @param nonKeyAttributes the attributes an INCLUDE projection adds; empty otherwise
  * @param throughput a global index's provisioned throughput; null for a local index
+ * @param status ACTIVE, or CREATING while UpdateTable's backfill runs, or DELETING until its
+ *     entries are purged
  */
 public record IndexDefinition(
     long indexId,
@@ -23,7 +25,16 @@ public record IndexDefinition(
     List<KeyAttribute> rangeKeys,
     ProjectionType projectionType,
     List<String> nonKeyAttributes,
-    Throughput throughput) {
+    Throughput throughput,
+    IndexStatus status) {
+
+  /** A global index's status. Written to disk by name: never rename. */
+  public enum IndexStatus {
+    CREATING,
+    UPDATING,
+    DELETING,
+    ACTIVE
+  }
 
   /** What an index stores besides the keys. Written to disk by name: never rename. */
   public enum ProjectionType {
@@ -68,9 +79,20 @@ public record IndexDefinition(
     return nonKeyAttributes.contains(attribute);
   }
 
+  /** Whether writes keep this index's entries: from the start of its backfill until deleted. */
+  public boolean maintained() {
+    return status != IndexStatus.DELETING;
+  }
+
   public IndexDefinition withThroughput(Throughput newThroughput) {
     return new IndexDefinition(
         indexId, name, global, hashKeys, rangeKeys, projectionType, nonKeyAttributes,
-        newThroughput);
+        newThroughput, status);
+  }
+
+  public IndexDefinition withStatus(IndexStatus newStatus) {
+    return new IndexDefinition(
+        indexId, name, global, hashKeys, rangeKeys, projectionType, nonKeyAttributes, throughput,
+        newStatus);
   }
 }

@@ -38,6 +38,14 @@ public record TableDefinition(
     indexes = List.copyOf(indexes);
   }
 
+  public TableDefinition withIndexes(
+      List<KeyAttribute> newAttributeDefinitions, List<IndexDefinition> newIndexes) {
+    return new TableDefinition(
+        tableId, region, name, arn, tableUuid, createdAt, keySchema, newAttributeDefinitions,
+        billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
+        deletionProtection, status, statusUntil, newIndexes);
+  }
+
   /** The index of that name, or null. */
   public IndexDefinition index(String indexName) {
     for (IndexDefinition i : indexes) {

@@ -104,6 +104,7 @@ final class TableDefinitionCodec {
               .put("lastIncrease", p == null ? null : millis(p.lastIncrease()))
               .put("lastDecrease", p == null ? null : millis(p.lastDecrease()))
               .put("decreases", p == null ? null : new Json.Num(Integer.toString(p.decreasesToday())))
+              .put("status", i.status().name())
               .build());
     }
     return new Json.Arr(out);
@@ -133,7 +134,10 @@ final class TableDefinitionCodec {
                       number(o, "wcu"),
                       instant(o, "lastIncrease"),
                       instant(o, "lastDecrease"),
-                      (int) number(o, "decreases"))));
+                      (int) number(o, "decreases")),
+              o.get("status") == null
+                  ? IndexDefinition.IndexStatus.ACTIVE
+                  : IndexDefinition.IndexStatus.valueOf(text(o, "status"))));
     }
     return List.copyOf(out);
   }

@@ -1,0 +1,168 @@
+package io.tributary.engine;
+
+import static io.tributary.engine.TableLifecycleTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.model.ErrorType;
+import io.tributary.storage.memory.MemoryStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IndexBackfillTest {
+  private static final int ITEMS = 3000;
+  private static final String CREATE_GSI =
+      "{'TableName':'big','AttributeDefinitions':[{'AttributeName':'color','AttributeType':'S'}],"
+          + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byColor','KeySchema':["
+          + "{'AttributeName':'color','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['n']}}}]}";
+
+  private final EngineFixture db = new EngineFixture(new MemoryStore(), Duration.ZERO);
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private void createTable() {
+    db.call("CreateTable", "{'TableName':'big','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}],'BillingMode':'PAY_PER_REQUEST'}");
+  }
+
+  private void write(int i) {
+    int kind = ThreadLocalRandom.current().nextInt(4);
+    String key = "{'pk':{'S':'k" + i + "'}}";
+    switch (kind) {
+      case 0 -> db.call("DeleteItem", "{'TableName':'big','Key':" + key + "}");
+      case 1 -> db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'k" + i + "'},'n':{'N':'" + i + "'}}}");
+      default -> db.call("UpdateItem", "{'TableName':'big','Key':" + key + ",'UpdateExpression':'SET color = :c, n = :n',"
+          + "'ExpressionAttributeValues':{':c':{'S':'c" + ThreadLocalRandom.current().nextInt(7) + "'},':n':{'N':'"
+          + ThreadLocalRandom.current().nextInt(1000) + "'}}}");
+    }
+  }
+
+  private String indexStatus() {
+    Matcher m = Pattern.compile("\"IndexStatus\":\"([A-Z]+)\"").matcher(db.call("DescribeTable", "{'TableName':'big'}"));
+    return m.find() ? m.group(1) : "GONE";
+  }
+
+  /** Every page of a scan, as one string per item. */
+  private Set<String> scanAll(String extra) {
+    Set<String> out = new TreeSet<>();
+    String start = "";
+    while (true) {
+      String page = db.call("Scan", "{'TableName':'big'" + extra + start + "}");
+      String items = page.substring(0, page.indexOf("\"Count\""));
+      for (String one : items.substring(items.indexOf('[') + 1, items.lastIndexOf(']')).split("\\},\\{\"pk\"")) {
+        if (!one.isBlank()) {
+          out.add(normalize(one));
+        }
+      }
+      int at = page.indexOf("\"LastEvaluatedKey\":");
+      if (at < 0) {
+        return out;
+      }
+      String lek = page.substring(at + "\"LastEvaluatedKey\":".length(), page.length() - 1);
+      start = ",'ExclusiveStartKey':" + lek.replace('"', '\'');
+    }
+  }
+
+  /** One item's attributes in name order, whatever order the JSON had them in. */
+  private static String normalize(String item) {
+    String body = item.startsWith("{") ? item.substring(1) : item;
+    body = body.startsWith("\"pk\"") ? body : "\"pk\"" + body;
+    body = body.endsWith("}}") ? body.substring(0, body.length() - 1) : body;
+    List<String> parts = new ArrayList<>(List.of(body.split(",(?=\")")));
+    parts.sort(null);
+    return String.join(",", parts);
+  }
+
+  @Test
+  void backfillUnderConcurrentWritesMatchesTheTable() throws Exception {
+    createTable();
+    for (int i = 0; i < ITEMS; i++) {
+      db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'k" + i + "'},'color':{'S':'c" + (i % 7) + "'},"
+          + "'n':{'N':'" + i + "'},'other':{'S':'x'}}}");
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      writers.add(Thread.ofPlatform().start(() -> {
+        while (!stop.get()) {
+          write(ThreadLocalRandom.current().nextInt(ITEMS));
+        }
+      }));
+    }
+    Thread.sleep(20);
+    String response = db.call("UpdateTable", CREATE_GSI);
+    assertThat(response).contains("\"IndexName\":\"byColor\"").contains("\"IndexStatus\":\"CREATING\"");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!indexStatus().equals("ACTIVE") && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(20);
+    stop.set(true);
+    for (Thread t : writers) {
+      t.join();
+    }
+    assertThat(indexStatus()).isEqualTo("ACTIVE");
+
+    Set<String> expected = new TreeSet<>();
+    for (String item : scanAll("")) {
+      if (item.contains("\"color\"")) {
+        expected.add(String.join(",", List.of(item.split(",(?=\")")).stream()
+            .filter(p -> !p.startsWith("\"other\"")).toList()));
+      }
+    }
+    assertThat(expected.size()).isGreaterThan(ITEMS / 4);
+    Set<String> entries = scanAll(",'IndexName':'byColor','Limit':250");
+    assertThat(entries).hasSize(expected.size()).isEqualTo(expected);
+    assertThat(db.call("DescribeTable", "{'TableName':'big'}")).contains("\"ItemCount\":" + expected.size() + ",\"IndexArn\"");
+  }
+
+  @Test
+  void createAndDeleteAnIndexOfAnExistingTable() throws Exception {
+    createTable();
+    db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'a'},'color':{'S':'red'}}}");
+    db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'b'},'color':{'N':'1'}}}");
+    db.call("UpdateTable", CREATE_GSI);
+    while (!indexStatus().equals("ACTIVE")) {
+      Thread.sleep(5);
+    }
+    // The item whose color had another type was left out, as DynamoDB does.
+    assertThat(db.call("Scan", "{'TableName':'big','IndexName':'byColor','Select':'COUNT'}")).isEqualTo("{\"Count\":1,\"ScannedCount\":1}");
+    assertThat(db.call("DescribeTable", "{'TableName':'big'}"))
+        .contains("\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"color\",\"AttributeType\":\"S\"}]");
+    assertError(() -> db.call("UpdateTable", CREATE_GSI), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: Index with name byColor already exists");
+    assertError(() -> db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'c'},'color':{'N':'1'}}}"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: Type mismatch for Index Key color Expected: S Actual: N IndexName: byColor");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byColor'}},"
+        + "{'Delete':{'IndexName':'other'}}]}"), ErrorType.LIMIT_EXCEEDED,
+        "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[]}"), ErrorType.VALIDATION,
+        "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification,"
+            + " ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled,"
+            + " OnDemandThroughput, WarmThroughput or TableClass is required");
+
+    db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byColor'}}]}");
+    while (!indexStatus().equals("GONE")) {
+      Thread.sleep(5);
+    }
+    assertError(() -> db.call("Scan", "{'TableName':'big','IndexName':'byColor'}"), ErrorType.VALIDATION,
+        "The table does not have the specified index: byColor");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byColor'}}]}"),
+        ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Index: byColor not found");
+    // Without the index, any type is welcome again, and the definition is gone.
+    db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'c'},'color':{'N':'1'}}}");
+    assertThat(db.call("DescribeTable", "{'TableName':'big'}"))
+        .contains("\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]");
+  }
+}
