@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -152,6 +157,79 @@ class IndexesIT {
     assertValidation(() -> client.putItem(b -> b.tableName(TABLE).item(Map.of(
             "user", AttributeValue.fromS("x"), "game", AttributeValue.fromS("y"), "city", AttributeValue.fromN("1")))),
         "One or more parameter values were invalid: Type mismatch for Index Key city Expected: S Actual: N IndexName: byCity");
+  }
+
+  @Test
+  void indexAddedToAFullTableUnderWritesMatchesIt() throws Exception {
+    String name = Endpoint.uniqueTableName("backfill");
+    int items = 2000;
+    client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(definition("id", ScalarAttributeType.S)));
+    client.waiter().waitUntilTableExists(b -> b.tableName(name));
+    try {
+      List<WriteRequest> batch = new ArrayList<>();
+      for (int i = 0; i < items; i++) {
+        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+            "id", AttributeValue.fromS("i" + i),
+            "tag", AttributeValue.fromS("t" + (i % 13)))).build()).build());
+        if (batch.size() == 25) {
+          List<WriteRequest> requests = List.copyOf(batch);
+          client.batchWriteItem(b -> b.requestItems(Map.of(name, requests)));
+          batch.clear();
+        }
+      }
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> writers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        writers.add(Thread.ofPlatform().start(() -> {
+          java.util.Random random = new java.util.Random();
+          while (!stop.get()) {
+            String id = "i" + random.nextInt(items);
+            if (random.nextInt(3) == 0) {
+              client.deleteItem(b -> b.tableName(name).key(Map.of("id", AttributeValue.fromS(id))));
+            } else {
+              client.putItem(b -> b.tableName(name).item(Map.of(
+                  "id", AttributeValue.fromS(id), "tag", AttributeValue.fromS("t" + random.nextInt(13)))));
+            }
+          }
+        }));
+      }
+      client.updateTable(b -> b.tableName(name)
+          .attributeDefinitions(definition("tag", ScalarAttributeType.S))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
+              .keySchema(key("tag", KeyType.HASH))
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      String status;
+      do {
+        Thread.sleep(20);
+        status = client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0)
+            .indexStatusAsString();
+      } while (!status.equals("ACTIVE") && System.nanoTime() < deadline);
+      stop.set(true);
+      for (Thread t : writers) {
+        t.join();
+      }
+      assertThat(status).isEqualTo("ACTIVE");
+      Set<Map<String, AttributeValue>> table = new HashSet<>(
+          client.scanPaginator(b -> b.tableName(name)).items().stream().toList());
+      Set<Map<String, AttributeValue>> index = new HashSet<>(
+          client.scanPaginator(b -> b.tableName(name).indexName("byTag").limit(100)).items().stream().toList());
+      assertThat(index).hasSameSizeAs(table).isEqualTo(table);
+      assertThat(client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0).itemCount())
+          .isEqualTo(table.size());
+
+      client.updateTable(b -> b.tableName(name)
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag"))));
+      do {
+        Thread.sleep(20);
+      } while (client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()
+          && System.nanoTime() < deadline);
+      assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+    } finally {
+      client.deleteTable(b -> b.tableName(name));
+    }
   }
 
   private static void assertValidation(Runnable call, String message) {
