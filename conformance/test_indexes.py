@@ -152,3 +152,49 @@ def test_wrong_index_key_type_is_refused(dynamodb, filled):
 def test_create_table_index_validation(dynamodb, table_name, extra, message):
     with expect_error("ValidationException", message):
         create(dynamodb, table_name, **extra)
+
+
+def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
+    support.create_table(dynamodb, table_name, ("pk", "S"))
+    with support.make_resource(dynamodb.meta.endpoint_url).Table(table_name).batch_writer() as w:
+        for i in range(200):
+            w.put_item(Item={"pk": f"k{i}", "color": f"c{i % 5}"} if i % 10 else {"pk": f"k{i}"})
+    dynamodb.update_table(
+        TableName=table_name,
+        AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
+        GlobalSecondaryIndexUpdates=[
+            {
+                "Create": {
+                    "IndexName": "byColor",
+                    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            }
+        ],
+    )
+
+    def index_status():
+        indexes = support.describe(dynamodb, table_name).get("GlobalSecondaryIndexes", [])
+        return indexes[0]["IndexStatus"] if indexes else None
+
+    assert support.poll(lambda: index_status() == "ACTIVE")
+    page = dynamodb.query(
+        TableName=table_name,
+        IndexName="byColor",
+        KeyConditionExpression="color = :c",
+        ExpressionAttributeValues={":c": {"S": "c1"}},
+        Select="COUNT",
+    )
+    assert page["Count"] == 40
+    with expect_error(
+        "LimitExceededException",
+        "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table",
+    ):
+        dynamodb.update_table(
+            TableName=table_name,
+            GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}, {"Delete": {"IndexName": "x12"}}],
+        )
+    dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    assert support.poll(lambda: index_status() is None)
+    with expect_error("ValidationException", "The table does not have the specified index: byColor"):
+        dynamodb.scan(TableName=table_name, IndexName="byColor")
