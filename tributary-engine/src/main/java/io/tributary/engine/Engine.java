@@ -39,7 +39,7 @@ public final class Engine implements AutoCloseable {
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
     TableStatistics statistics = new TableStatistics();
-    ItemStore items = new ItemStore(store, statistics);
+    ItemStore items = new ItemStore(store, statistics, config.itemCollectionSizeLimit());
     Catalog catalog =
         new Catalog(
             store, clock, id -> background.execute(() -> purge(items, id)), items::indexesChanged);

@@ -7,9 +7,17 @@ import java.time.Duration;
  *
  * @param accountId the 12-digit account id used in ARNs
  * @param transientStatusDelay how long tables stay CREATING/UPDATING/DELETING; zero for at once
+ * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
+ *     take in a table with local secondary indexes (DynamoDB's 10 GB; smaller in tests)
  */
-public record EngineConfig(String accountId, Duration transientStatusDelay) {
+public record EngineConfig(
+    String accountId, Duration transientStatusDelay, long itemCollectionSizeLimit) {
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+  public static final long ITEM_COLLECTION_SIZE_LIMIT = 10L * 1024 * 1024 * 1024;
+
+  public EngineConfig(String accountId, Duration transientStatusDelay) {
+    this(accountId, transientStatusDelay, ITEM_COLLECTION_SIZE_LIMIT);
+  }
 
   public static EngineConfig defaults() {
     return new EngineConfig(DEFAULT_ACCOUNT_ID, Duration.ZERO);

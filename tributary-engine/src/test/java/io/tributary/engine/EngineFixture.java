@@ -42,7 +42,11 @@ final class EngineFixture implements AutoCloseable {
   final Engine engine;
 
   EngineFixture(Store store, Duration transientStatusDelay) {
-    engine = Engine.open(store, new EngineConfig("123456789012", transientStatusDelay), clock);
+    this(store, new EngineConfig("123456789012", transientStatusDelay));
+  }
+
+  EngineFixture(Store store, EngineConfig config) {
+    engine = Engine.open(store, config, clock);
   }
 
   /** Runs an action; the request and the response are JSON text (single quotes allowed). */

@@ -70,18 +70,31 @@ final class BatchWriteItem implements Action {
     }
 
     Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, List<Json>> metrics = new LinkedHashMap<>();
     for (Write w : writes) {
       ItemStore.Written written = db.items().write(w.table(), w.key(), old -> w.item());
+      Json m = ItemRequests.itemCollectionMetrics(request, w.table(), written);
+      if (m != null) {
+        metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
+      }
       units.merge(
           w.table().name(),
           ConsumedCapacity.writeUnits(
               ItemRequests.size(written.oldItem()), ItemRequests.size(w.item())),
           Double::sum);
     }
-    return JsonBuilder.object()
-        .put("UnprocessedItems", JsonBuilder.object().build())
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
-        .build();
+    JsonBuilder response =
+        JsonBuilder.object()
+            .put("UnprocessedItems", JsonBuilder.object().build())
+            .put(
+                "ConsumedCapacity",
+                ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units));
+    if (!metrics.isEmpty()) {
+      JsonBuilder byTable = JsonBuilder.object();
+      metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));
+      response.put("ItemCollectionMetrics", byTable.build());
+    }
+    return response.build();
   }
 
   /** A write request's values: the item to put, or the key to delete. */

@@ -4,6 +4,8 @@ import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
+import io.tributary.model.DynamoDbException;
+import io.tributary.model.ErrorType;
 import io.tributary.model.ItemCodec;
 import io.tributary.model.ItemSize;
 import io.tributary.storage.EntryIterator;
@@ -37,16 +39,35 @@ public final class ItemStore {
    */
   private final Map<Long, List<IndexDefinition>> maintained = new ConcurrentHashMap<>();
 
+  private final long itemCollectionSizeLimit;
+
   public ItemStore(Store store, TableStatistics statistics) {
+    this(store, statistics, io.tributary.engine.EngineConfig.ITEM_COLLECTION_SIZE_LIMIT);
+  }
+
+  /**
+   * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries
+   *     may take (tables with local secondary indexes only)
+   */
+  public ItemStore(Store store, TableStatistics statistics, long itemCollectionSizeLimit) {
     this.store = store;
     this.statistics = statistics;
+    this.itemCollectionSizeLimit = itemCollectionSizeLimit;
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
   }
 
-  /** The result of a write: the item before and after (either may be null). */
-  public record Written(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {}
+  /**
+   * The result of a write: the item before and after (either may be null).
+   *
+   * @param collectionSizeBytes the size of the item's collection after the write, for tables
+   *     with local secondary indexes; -1 otherwise
+   */
+  public record Written(
+      Map<String, AttributeValue> oldItem,
+      Map<String, AttributeValue> newItem,
+      long collectionSizeBytes) {}
 
   /** The item with this key, or null. */
   public Map<String, AttributeValue> get(TableDefinition table, PrimaryKey key) {
@@ -69,11 +90,23 @@ public final class ItemStore {
       Map<String, AttributeValue> oldItem = oldValue == null ? null : ItemCodec.decode(oldValue);
       Map<String, AttributeValue> newItem = write.apply(oldItem);
       if (newItem == null && oldItem == null) {
-        return new Written(null, null);
+        return new Written(null, null, -1);
       }
       List<IndexDefinition> indexes = maintained.getOrDefault(table.tableId(), List.of());
       if (newItem != null) {
         IndexEntries.check(table, indexes, newItem);
+      }
+      long collection = -1;
+      if (indexes.stream().anyMatch(i -> !i.global())) {
+        collection = collectionSize(table, indexes, key.partitionKey());
+        long change =
+            size(newItem) - size(oldItem) + localEntriesSize(table, indexes, newItem)
+                - localEntriesSize(table, indexes, oldItem);
+        if (change > 0 && collection + change > itemCollectionSizeLimit) {
+          throw DynamoDbException.of(
+              ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Item collection size limit exceeded.");
+        }
+        collection += change;
       }
       WriteBatch batch = new WriteBatch();
       if (newItem == null) {
@@ -90,7 +123,7 @@ public final class ItemStore {
       long bytes = size(newItem) - size(oldItem);
       statistics.of(table.tableId()).add(items, bytes);
       counts.forEach(Runnable::run);
-      return new Written(oldItem, newItem);
+      return new Written(oldItem, newItem, collection);
     } finally {
       lock.unlock();
     }
@@ -127,6 +160,45 @@ public final class ItemStore {
     long entries = (newKey == null ? 0 : 1) - (oldKey == null ? 0 : 1);
     long bytes = size(newEntry) - size(oldEntry);
     return () -> statistics.of(index.indexId()).add(entries, bytes);
+  }
+
+  /**
+   * The bytes of one partition key's items and their local index entries. It is read from
+   * storage each time, which costs a scan of the collection per write to a table with local
+   * indexes; exact, and simple to keep right across crashes.
+   */
+  private long collectionSize(
+      TableDefinition table, List<IndexDefinition> indexes, AttributeValue partitionKey) {
+    long bytes = sizeOf(Keyspace.ITEMS, ItemKeys.partition(table.tableId(), partitionKey));
+    for (IndexDefinition index : indexes) {
+      if (!index.global()) {
+        bytes += sizeOf(Keyspace.INDEXES, ItemKeys.partition(index.indexId(), partitionKey));
+      }
+    }
+    return bytes;
+  }
+
+  private long sizeOf(Keyspace keyspace, KeyRange range) {
+    long bytes = 0;
+    try (EntryIterator it = store.scan(keyspace, range.from(), range.to(), false)) {
+      while (it.next()) {
+        bytes += ItemSize.of(ItemCodec.decode(it.value()));
+      }
+    }
+    return bytes;
+  }
+
+  private static long localEntriesSize(
+      TableDefinition table, List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
+    long bytes = 0;
+    if (item != null) {
+      for (IndexDefinition index : indexes) {
+        if (!index.global() && IndexEntries.key(table, index, item) != null) {
+          bytes += ItemSize.of(IndexEntries.projected(table, index, item));
+        }
+      }
+    }
+    return bytes;
   }
 
   /** Records which indexes writes to {@code table} keep from now on. */
