@@ -220,4 +220,54 @@ class SecondaryIndexTest {
       assertThat(second.call("Scan", "{'TableName':'other','Select':'COUNT'}")).isEqualTo("{\"Count\":0,\"ScannedCount\":0}");
     }
   }
+
+  @Test
+  void multiAttributeGlobalIndexKeys() {
+    db.call("CreateTable", "{'TableName':'matches','KeySchema':[{'AttributeName':'id','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'id','AttributeType':'S'},{'AttributeName':'tournament','AttributeType':'S'},"
+        + "{'AttributeName':'region','AttributeType':'S'},{'AttributeName':'round','AttributeType':'N'},{'AttributeName':'bracket','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'byTournament','KeySchema':["
+        + "{'AttributeName':'tournament','KeyType':'HASH'},{'AttributeName':'region','KeyType':'HASH'},"
+        + "{'AttributeName':'round','KeyType':'RANGE'},{'AttributeName':'bracket','KeyType':'RANGE'}],'Projection':{'ProjectionType':'KEYS_ONLY'}}]}");
+    String[][] rows = {
+      {"m1", "WINTER", "EU", "1", "A"}, {"m2", "WINTER", "EU", "1", "B"}, {"m3", "WINTER", "EU", "2", "A"},
+      {"m4", "WINTER", "US", "1", "A"}, {"m5", "SUMMER", "EU", "1", "A"}, {"m6", "WINTER", "EU", "10", "C"},
+    };
+    for (String[] r : rows) {
+      db.call("PutItem", "{'TableName':'matches','Item':{'id':{'S':'" + r[0] + "'},'tournament':{'S':'" + r[1] + "'},'region':{'S':'"
+          + r[2] + "'},'round':{'N':'" + r[3] + "'},'bracket':{'S':'" + r[4] + "'}}}");
+    }
+    db.call("PutItem", "{'TableName':'matches','Item':{'id':{'S':'m7'},'tournament':{'S':'WINTER'},'round':{'N':'1'},'bracket':{'S':'A'}}}");
+    assertThat(ids("tournament = :t AND #r = :r", "")).isEqualTo("m1 m2 m3 m6");
+    assertThat(ids("tournament = :t AND #r = :r AND round = :one", ",':one':{'N':'1'}")).isEqualTo("m1 m2");
+    assertThat(ids("tournament = :t AND #r = :r AND round >= :two", ",':two':{'N':'2'}")).isEqualTo("m3 m6");
+    assertThat(ids("tournament = :t AND #r = :r AND round = :one AND bracket > :a", ",':one':{'N':'1'},':a':{'S':'A'}")).isEqualTo("m2");
+    assertError(() -> db.call("Query", "{'TableName':'matches','IndexName':'byTournament','KeyConditionExpression':'tournament = :t',"
+        + "'ExpressionAttributeValues':{':t':{'S':'WINTER'}}}"), ErrorType.VALIDATION, "Query condition missed key schema element: region");
+    assertError(() -> ids("tournament = :t AND #r = :r AND bracket = :a", ",':a':{'S':'A'}"), ErrorType.VALIDATION,
+        "Query condition missed key schema element: round");
+    assertError(() -> ids("tournament = :t AND #r = :r AND round > :one AND bracket = :a", ",':one':{'N':'1'},':a':{'S':'A'}"),
+        ErrorType.VALIDATION, "Query key condition not supported");
+    assertThat(db.call("Scan", "{'TableName':'matches','IndexName':'byTournament','Select':'COUNT'}"))
+        .isEqualTo("{\"Count\":6,\"ScannedCount\":6}");
+    String page = db.call("Query", "{'TableName':'matches','IndexName':'byTournament','Limit':1,'KeyConditionExpression':'tournament = :t AND #r = :r',"
+        + "'ExpressionAttributeNames':{'#r':'region'},'ExpressionAttributeValues':{':t':{'S':'WINTER'},':r':{'S':'EU'}}}");
+    assertThat(page).contains("\"LastEvaluatedKey\":{\"id\":{\"S\":\"m1\"},\"tournament\":{\"S\":\"WINTER\"},\"region\":{\"S\":\"EU\"},"
+        + "\"round\":{\"N\":\"1\"},\"bracket\":{\"S\":\"A\"}}");
+    String next = db.call("Query", "{'TableName':'matches','IndexName':'byTournament','KeyConditionExpression':'tournament = :t AND #r = :r',"
+        + "'ExpressionAttributeNames':{'#r':'region'},'ExpressionAttributeValues':{':t':{'S':'WINTER'},':r':{'S':'EU'}},"
+        + "'ExclusiveStartKey':{'id':{'S':'m1'},'tournament':{'S':'WINTER'},'region':{'S':'EU'},'round':{'N':'1'},'bracket':{'S':'A'}},'Select':'COUNT'}");
+    assertThat(next).isEqualTo("{\"Count\":3,\"ScannedCount\":3}");
+  }
+
+  private String ids(String condition, String values) {
+    String page = db.call("Query", "{'TableName':'matches','IndexName':'byTournament','KeyConditionExpression':'" + condition + "',"
+        + "'ExpressionAttributeNames':{'#r':'region'},'ExpressionAttributeValues':{':t':{'S':'WINTER'},':r':{'S':'EU'}" + values + "}}");
+    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\\{\"S\":\"(m\\d+)\"").matcher(page);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return String.join(" ", out);
+  }
 }

@@ -116,13 +116,15 @@ record Indexes(
     return index != null;
   }
 
-  /** The key a Query of this target resolves its key conditions against. */
+  /** Whether a Query resolves its key conditions against a multi-attribute index key. */
+  boolean compositeKey() {
+    return index != null && !index.simpleKey();
+  }
+
+  /** The key a Query of this target resolves its key conditions against (a simple key). */
   KeySchema queryKeySchema() {
     if (index == null) {
       return table.keySchema();
-    }
-    if (!index.simpleKey()) {
-      throw Unsupported.feature("Query on a multi-attribute index key");
     }
     return index.keySchema();
   }

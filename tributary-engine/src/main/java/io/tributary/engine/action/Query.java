@@ -8,6 +8,7 @@ import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.item.QueryRange;
 import io.tributary.engine.table.KeySchema;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.CompositeKeyCondition;
 import io.tributary.expressions.Condition;
 import io.tributary.expressions.Expressions;
 import io.tributary.expressions.KeyAttributes;
@@ -19,7 +20,10 @@ import io.tributary.model.AttributeValue;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Query: the items of one partition key, in sort-key order (or reversed), narrowed by the
@@ -56,8 +60,10 @@ final class Query implements Action {
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     Indexes target = Indexes.of(db, request, table, select, projection, filter);
 
-    KeySchema schema = target.queryKeySchema();
-    KeyCondition keyCondition = keyConditions.resolve(keyAttributes(schema));
+    KeySchema schema = target.compositeKey() ? null : target.queryKeySchema();
+    KeyCondition keyCondition =
+        schema == null ? null : keyConditions.resolve(keyAttributes(schema));
+    CompositeKeyCondition composite = schema == null ? composite(target, keyConditions) : null;
     expressions.requireScalarKeys(target.keyNames());
     if (filter != null) {
       for (String key : target.filterKeyNames()) {
@@ -70,14 +76,26 @@ final class Query implements Action {
       }
     }
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
-    KeyRange range = QueryRange.of(target.storageId(), keyCondition);
+    KeyRange range =
+        composite != null
+            ? QueryRange.of(target.index(), composite)
+            : QueryRange.of(target.storageId(), keyCondition);
     if (startKey != null) {
       byte[] startStorageKey = target.startStorageKey(startKey);
-      checkStartKey(
-          new PrimaryKey(
-              startKey.get(schema.partitionKey().name()),
-              schema.hasSortKey() ? startKey.get(schema.sortKey().name()) : null),
-          keyCondition);
+      if (composite != null) {
+        if (Arrays.compareUnsigned(startStorageKey, range.from()) < 0
+            || Arrays.compareUnsigned(startStorageKey, range.to()) >= 0) {
+          throw DynamoDbException.validation(
+              "The provided starting key is outside query boundaries based on provided"
+                  + " conditions");
+        }
+      } else {
+        checkStartKey(
+            new PrimaryKey(
+                startKey.get(schema.partitionKey().name()),
+                schema.hasSortKey() ? startKey.get(schema.sortKey().name()) : null),
+            keyCondition);
+      }
       range = forward ? range.after(startStorageKey) : range.before(startStorageKey);
     }
 
@@ -102,6 +120,14 @@ final class Query implements Action {
                 table.name(),
                 ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
         .build();
+  }
+
+  private static CompositeKeyCondition composite(Indexes target, KeyConditions conditions) {
+    SequencedMap<String, String> hash = new LinkedHashMap<>();
+    target.index().hashKeys().forEach(k -> hash.put(k.name(), k.type()));
+    SequencedMap<String, String> range = new LinkedHashMap<>();
+    target.index().rangeKeys().forEach(k -> range.put(k.name(), k.type()));
+    return conditions.resolve(hash, range);
   }
 
   private static KeyAttributes keyAttributes(KeySchema schema) {

@@ -1,10 +1,14 @@
 package io.tributary.engine.item;
 
+import io.tributary.engine.table.IndexDefinition;
+import io.tributary.expressions.CompositeKeyCondition;
 import io.tributary.expressions.KeyCondition;
 import io.tributary.expressions.SortKeyCondition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.KeyEncoding;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The storage keys a Query reads: one partition, narrowed by the sort-key condition. The sort key
@@ -19,9 +23,30 @@ public final class QueryRange {
    *     sort key with the table key, which is why the bounds after a sort key are prefix ends
    */
   public static KeyRange of(long tableId, KeyCondition condition) {
-    byte[] partition = ItemKeys.partitionPrefix(tableId, condition.partitionKeyValue());
+    return within(
+        ItemKeys.partitionPrefix(tableId, condition.partitionKeyValue()),
+        condition.sortKeyCondition());
+  }
+
+  /**
+   * The entries of a multi-attribute index key: the partition of the HASH values, narrowed to
+   * the leading RANGE values given, then by the condition on the next RANGE attribute.
+   */
+  public static KeyRange of(IndexDefinition index, CompositeKeyCondition condition) {
+    Map<String, AttributeValue> hashValues = new HashMap<>();
+    for (int i = 0; i < index.hashKeys().size(); i++) {
+      hashValues.put(index.hashKeys().get(i).name(), condition.hashValues().get(i));
+    }
+    byte[] prefix = IndexEntries.prefix(index, hashValues);
+    for (AttributeValue v : condition.rangeEqualities()) {
+      prefix = concat(prefix, KeyEncoding.encode(v));
+    }
+    return within(prefix, condition.last());
+  }
+
+  /** The keys under {@code partition} whose next encoded value satisfies {@code sort}. */
+  private static KeyRange within(byte[] partition, SortKeyCondition sort) {
     byte[] partitionEnd = KeyRange.prefixEnd(partition);
-    SortKeyCondition sort = condition.sortKeyCondition();
     if (sort == null) {
       return new KeyRange(partition, partitionEnd);
     }
