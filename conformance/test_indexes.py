@@ -198,3 +198,49 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
     assert support.poll(lambda: index_status() is None)
     with expect_error("ValidationException", "The table does not have the specified index: byColor"):
         dynamodb.scan(TableName=table_name, IndexName="byColor")
+
+
+def test_multi_attribute_gsi_key(dynamodb, table_name):
+    dynamodb.create_table(
+        TableName=table_name,
+        BillingMode="PAY_PER_REQUEST",
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "id", "AttributeType": "S"},
+            {"AttributeName": "tournament", "AttributeType": "S"},
+            {"AttributeName": "region", "AttributeType": "S"},
+            {"AttributeName": "round", "AttributeType": "N"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "byTournament",
+                "KeySchema": [
+                    {"AttributeName": "tournament", "KeyType": "HASH"},
+                    {"AttributeName": "region", "KeyType": "HASH"},
+                    {"AttributeName": "round", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+    )
+    support.wait_active(dynamodb, table_name)
+    for i, (t, r, n) in enumerate([("W", "EU", 3), ("W", "EU", 1), ("W", "US", 1), ("S", "EU", 2), ("W", "EU", 2)]):
+        dynamodb.put_item(
+            TableName=table_name,
+            Item={"id": {"S": f"m{i}"}, "tournament": {"S": t}, "region": {"S": r}, "round": {"N": str(n)}},
+        )
+    page = dynamodb.query(
+        TableName=table_name,
+        IndexName="byTournament",
+        KeyConditionExpression="tournament = :t AND #r = :r AND round >= :n",
+        ExpressionAttributeNames={"#r": "region"},
+        ExpressionAttributeValues={":t": {"S": "W"}, ":r": {"S": "EU"}, ":n": {"N": "2"}},
+    )
+    assert [i["id"]["S"] for i in page["Items"]] == ["m4", "m0"]
+    with expect_error("ValidationException", "Query condition missed key schema element: region"):
+        dynamodb.query(
+            TableName=table_name,
+            IndexName="byTournament",
+            KeyConditionExpression="tournament = :t",
+            ExpressionAttributeValues={":t": {"S": "W"}},
+        )
