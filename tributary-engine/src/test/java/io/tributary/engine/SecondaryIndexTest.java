@@ -183,6 +183,12 @@ class SecondaryIndexTest {
     assertError(() -> db.call("Query", "{'TableName':'people','IndexName':'byCity','KeyConditionExpression':'city = :c',"
         + "'ExpressionAttributeValues':{':c':{'S':'Oslo'}},'ExclusiveStartKey':{'pk':{'S':'p'},'sk':{'S':'s1'}}}"),
         ErrorType.VALIDATION, "The provided starting key is invalid");
+    assertThat(db.call("Query", "{'TableName':'people','IndexName':'byCity','KeyConditionExpression':'city = :c',"
+        + "'ExpressionAttributeValues':{':c':{'S':'Oslo'}},'Select':'COUNT','ReturnConsumedCapacity':'INDEXES'}"))
+        .isEqualTo("{\"Count\":5,\"ScannedCount\":5,\"ConsumedCapacity\":{\"TableName\":\"people\",\"CapacityUnits\":0.5,"
+            + "\"Table\":{\"CapacityUnits\":0.0},\"GlobalSecondaryIndexes\":{\"byCity\":{\"CapacityUnits\":0.5}}}}");
+    assertThat(db.call("Scan", "{'TableName':'people','IndexName':'byScore','Select':'COUNT','ReturnConsumedCapacity':'INDEXES'}"))
+        .contains("\"LocalSecondaryIndexes\":{\"byScore\":{\"CapacityUnits\":0.5}}");
     // Parallel scan over the index: the segments together hold every entry once.
     int total = 0;
     for (int segment = 0; segment < 3; segment++) {

@@ -34,6 +34,31 @@ final class ConsumedCapacity {
     return b.build();
   }
 
+  /**
+   * The member for a Query or Scan of an index: with INDEXES, the units are the index's, and the
+   * table's part is zero.
+   */
+  static Json ofIndex(
+      String returnConsumedCapacity,
+      String tableName,
+      String indexName,
+      boolean global,
+      double units) {
+    if (returnConsumedCapacity == null || !returnConsumedCapacity.equals("INDEXES")) {
+      return of(returnConsumedCapacity, tableName, units);
+    }
+    return JsonBuilder.object()
+        .put("TableName", tableName)
+        .put("CapacityUnits", number(units))
+        .put("Table", JsonBuilder.object().put("CapacityUnits", number(0)).build())
+        .put(
+            global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes",
+            JsonBuilder.object()
+                .put(indexName, JsonBuilder.object().put("CapacityUnits", number(units)).build())
+                .build())
+        .build();
+  }
+
   private static Json number(double units) {
     // DynamoDB writes capacity as a double ("1.0", "0.5").
     return new Json.Num(Double.toString(units));

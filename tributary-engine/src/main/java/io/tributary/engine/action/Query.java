@@ -115,10 +115,17 @@ final class Query implements Action {
     return page.response(select, projection)
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+            target.onIndex()
+                ? ConsumedCapacity.ofIndex(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    target.index().name(),
+                    target.index().global(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent))
+                : ConsumedCapacity.of(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
         .build();
   }
 

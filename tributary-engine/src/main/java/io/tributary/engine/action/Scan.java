@@ -77,10 +77,17 @@ final class Scan implements Action {
     return page.response(select, projection)
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+            target.onIndex()
+                ? ConsumedCapacity.ofIndex(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    target.index().name(),
+                    target.index().global(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent))
+                : ConsumedCapacity.of(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
         .build();
   }
 }
