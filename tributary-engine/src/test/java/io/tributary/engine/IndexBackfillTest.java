@@ -165,4 +165,40 @@ class IndexBackfillTest {
     assertThat(db.call("DescribeTable", "{'TableName':'big'}"))
         .contains("\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]");
   }
+
+  @Test
+  void provisionedIndexesAndTheirThroughput() throws Exception {
+    db.call("CreateTable", "{'TableName':'prov','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'sk','AttributeType':'S'},"
+        + "{'AttributeName':'g','AttributeType':'S'},{'AttributeName':'l','AttributeType':'N'}],"
+        + "'ProvisionedThroughput':{'ReadCapacityUnits':5,'WriteCapacityUnits':5},"
+        + "'LocalSecondaryIndexes':[{'IndexName':'byL','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'l','KeyType':'RANGE'}],"
+        + "'Projection':{'ProjectionType':'KEYS_ONLY'}}],"
+        + "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':2,'WriteCapacityUnits':3}}]}");
+    db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byG',"
+        + "'ProvisionedThroughput':{'ReadCapacityUnits':7,'WriteCapacityUnits':3}}}]}");
+    assertThat(db.call("DescribeTable", "{'TableName':'prov'}"))
+        .contains("\"IndexStatus\":\"ACTIVE\",\"ProvisionedThroughput\":{\"LastIncreaseDateTime\":1767225600.000,"
+            + "\"NumberOfDecreasesToday\":0,\"ReadCapacityUnits\":7,\"WriteCapacityUnits\":3}");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','AttributeDefinitions':[{'AttributeName':'h','AttributeType':'S'}],"
+            + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH','KeySchema':[{'AttributeName':'h','KeyType':'HASH'}],"
+            + "'Projection':{'ProjectionType':'ALL'}}}]}"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: ProvisionedThroughput is not specified for index: byH");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','AttributeDefinitions':[{'AttributeName':'l','AttributeType':'S'}],"
+            + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH','KeySchema':[{'AttributeName':'l','KeyType':'HASH'}],"
+            + "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
+        ErrorType.VALIDATION, "One or more parameter values were invalid: Attributes cannot be redefined. Please check that your"
+            + " attribute has the same type as previously defined.");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH',"
+            + "'KeySchema':[{'AttributeName':'h','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'},"
+            + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions."
+            + " Keys: [h], AttributeDefinitions: []");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byL'}}]}"),
+        ErrorType.VALIDATION, "One or more parameter values were invalid: Index byL is not a global secondary index");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{}]}"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Update"
+            + " or GlobalSecondaryIndexUpdate.Delete must be specified");
+  }
 }

@@ -102,6 +102,21 @@ class SecondaryIndexTest {
   }
 
   @Test
+  void projectedAttributesAreLimitedAcrossIndexes() {
+    StringBuilder indexes = new StringBuilder("'GlobalSecondaryIndexes':[");
+    for (int i = 0; i < 6; i++) {
+      StringBuilder names = new StringBuilder();
+      for (int n = 0; n < 17; n++) {
+        names.append(n == 0 ? "" : ",").append("'a").append(n).append("'");
+      }
+      indexes.append(i == 0 ? "" : ",").append("{'IndexName':'g").append(i).append("xx','KeySchema':[{'AttributeName':'city','KeyType':'HASH'},"
+          + "{'AttributeName':'score','KeyType':'RANGE'}],'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':[").append(names).append("]}}");
+    }
+    assertError(() -> create(LSI + "," + indexes + "]"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: The number of projected attributes in all indexes exceeds the limit of 100, provided: 102");
+  }
+
+  @Test
   void indexLimits() {
     StringBuilder many = new StringBuilder("'GlobalSecondaryIndexes':[");
     for (int i = 0; i < 21; i++) {
