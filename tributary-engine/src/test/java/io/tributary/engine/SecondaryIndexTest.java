@@ -155,6 +155,22 @@ class SecondaryIndexTest {
   }
 
   @Test
+  void writesCountIndexCapacity() {
+    create(LSI + "," + GSI);
+    assertThat(db.call("PutItem", "{'TableName':'people','Item':{'pk':{'S':'p'},'sk':{'S':'1'},'score':{'N':'5'},'city':{'S':'Oslo'}},"
+        + "'ReturnConsumedCapacity':'INDEXES'}"))
+        .isEqualTo("{\"ConsumedCapacity\":{\"TableName\":\"people\",\"CapacityUnits\":3.0,\"Table\":{\"CapacityUnits\":1.0},"
+            + "\"GlobalSecondaryIndexes\":{\"byCity\":{\"CapacityUnits\":1.0}},\"LocalSecondaryIndexes\":{\"byScore\":{\"CapacityUnits\":1.0}}}}");
+    // Moving the item in the global index deletes one entry and puts another; the local one is unchanged.
+    assertThat(db.call("PutItem", "{'TableName':'people','Item':{'pk':{'S':'p'},'sk':{'S':'1'},'score':{'N':'5'},'city':{'S':'Rome'}},"
+        + "'ReturnConsumedCapacity':'TOTAL'}"))
+        .isEqualTo("{\"ConsumedCapacity\":{\"TableName\":\"people\",\"CapacityUnits\":3.0}}");
+    assertThat(db.call("PutItem", "{'TableName':'people','Item':{'pk':{'S':'p'},'sk':{'S':'1'},'score':{'N':'5'},'city':{'S':'Rome'},'x':{'S':'y'}},"
+        + "'ReturnConsumedCapacity':'TOTAL'}"))
+        .isEqualTo("{\"ConsumedCapacity\":{\"TableName\":\"people\",\"CapacityUnits\":1.0}}");
+  }
+
+  @Test
   void refusesWrongIndexKeyTypes() {
     create(LSI + "," + GSI);
     assertError(() -> put("p", "1", ",'score':{'S':'high'}"), ErrorType.VALIDATION,

@@ -77,10 +77,15 @@ final class BatchWriteItem implements Action {
       if (m != null) {
         metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
       }
+      double indexUnits = 0;
+      for (ItemStore.IndexWrite iw : written.indexWrites()) {
+        indexUnits += ConsumedCapacity.indexWriteUnits(iw);
+      }
       units.merge(
           w.table().name(),
           ConsumedCapacity.writeUnits(
-              ItemRequests.size(written.oldItem()), ItemRequests.size(w.item())),
+                  ItemRequests.size(written.oldItem()), ItemRequests.size(w.item()))
+              + indexUnits,
           Double::sum);
     }
     JsonBuilder response =

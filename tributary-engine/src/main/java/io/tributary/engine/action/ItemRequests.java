@@ -51,10 +51,11 @@ final class ItemRequests {
     }
     return response.put(
         "ConsumedCapacity",
-        ConsumedCapacity.of(
+        ConsumedCapacity.ofWrite(
             request.string("ReturnConsumedCapacity"),
             table.name(),
-            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem()))));
+            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem())),
+            written.indexWrites()));
   }
 
   /**

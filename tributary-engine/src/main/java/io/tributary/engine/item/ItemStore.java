@@ -67,7 +67,14 @@ public final class ItemStore {
   public record Written(
       Map<String, AttributeValue> oldItem,
       Map<String, AttributeValue> newItem,
-      long collectionSizeBytes) {}
+      long collectionSizeBytes,
+      List<IndexWrite> indexWrites) {}
+
+  /**
+   * What a write did to one index: the sizes of the entries it put or deleted (none when the
+   * entry did not change), which is what DynamoDB charges index write capacity for.
+   */
+  public record IndexWrite(IndexDefinition index, List<Long> entryBytes) {}
 
   /** The item with this key, or null. */
   public Map<String, AttributeValue> get(TableDefinition table, PrimaryKey key) {
@@ -90,7 +97,7 @@ public final class ItemStore {
       Map<String, AttributeValue> oldItem = oldValue == null ? null : ItemCodec.decode(oldValue);
       Map<String, AttributeValue> newItem = write.apply(oldItem);
       if (newItem == null && oldItem == null) {
-        return new Written(null, null, -1);
+        return new Written(null, null, -1, List.of());
       }
       List<IndexDefinition> indexes = maintained.getOrDefault(table.tableId(), List.of());
       if (newItem != null) {
@@ -114,26 +121,35 @@ public final class ItemStore {
       } else {
         batch.put(Keyspace.ITEMS, storageKey, ItemCodec.encode(newItem));
       }
-      List<Runnable> counts = new ArrayList<>();
+      List<EntryChange> changes = new ArrayList<>();
       for (IndexDefinition index : indexes) {
-        counts.add(indexEntries(table, index, oldItem, newItem, batch));
+        changes.add(indexEntries(table, index, oldItem, newItem, batch));
       }
       store.write(batch);
       long items = (newItem == null ? 0 : 1) - (oldItem == null ? 0 : 1);
       long bytes = size(newItem) - size(oldItem);
       statistics.of(table.tableId()).add(items, bytes);
-      counts.forEach(Runnable::run);
-      return new Written(oldItem, newItem, collection);
+      List<IndexWrite> indexWrites = new ArrayList<>();
+      for (EntryChange c : changes) {
+        statistics.of(c.write().index().indexId()).add(c.entries(), c.bytes());
+        if (!c.write().entryBytes().isEmpty()) {
+          indexWrites.add(c.write());
+        }
+      }
+      return new Written(oldItem, newItem, collection, indexWrites);
     } finally {
       lock.unlock();
     }
   }
 
+  /** One index's part of a write: its counters' change and what it wrote. */
+  private record EntryChange(IndexWrite write, long entries, long bytes) {}
+
   /**
    * Adds to {@code batch} the change of one index's entry from {@code oldItem} to {@code
-   * newItem}; returns what updates the index's counters once the batch is written.
+   * newItem}; returns the change to the index's counters, to apply once the batch is written.
    */
-  private Runnable indexEntries(
+  private EntryChange indexEntries(
       TableDefinition table,
       IndexDefinition index,
       Map<String, AttributeValue> oldItem,
@@ -159,7 +175,20 @@ public final class ItemStore {
     }
     long entries = (newKey == null ? 0 : 1) - (oldKey == null ? 0 : 1);
     long bytes = size(newEntry) - size(oldEntry);
-    return () -> statistics.of(index.indexId()).add(entries, bytes);
+    List<Long> written = new ArrayList<>();
+    if (oldKey != null && newKey != null && Arrays.equals(oldKey, newKey)) {
+      if (!oldEntry.equals(newEntry)) {
+        written.add(Math.max(size(oldEntry), size(newEntry)));
+      }
+    } else {
+      if (oldKey != null) {
+        written.add(size(oldEntry));
+      }
+      if (newKey != null) {
+        written.add(size(newEntry));
+      }
+    }
+    return new EntryChange(new IndexWrite(index, written), entries, bytes);
   }
 
   /**
