@@ -163,9 +163,4 @@ record Indexes(
     }
     return IndexEntries.key(table, index, startKey);
   }
-
-  /** The table name of ConsumedCapacity. */
-  String tableName() {
-    return table.name();
-  }
 }
