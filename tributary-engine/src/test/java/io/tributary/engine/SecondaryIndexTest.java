@@ -197,6 +197,8 @@ class SecondaryIndexTest {
             + " because its projection type is not ALL");
     assertError(() -> db.call("Query", "{'TableName':'people','IndexName':'byCity','KeyConditionExpression':'pk = :c',"
         + "'ExpressionAttributeValues':{':c':{'S':'p'}}}"), ErrorType.VALIDATION, "Query condition missed key schema element: city");
+    assertError(() -> db.call("Scan", "{'TableName':'people','IndexName':'byCity','ProjectionExpression':'city.x'}"),
+        ErrorType.VALIDATION, "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: city");
     // An LSI with ALL_ATTRIBUTES reads the rest from the table.
     String all = db.call("Query", "{'TableName':'people','IndexName':'byScore','Select':'ALL_ATTRIBUTES','KeyConditionExpression':'pk = :p AND score < :s',"
         + "'ExpressionAttributeValues':{':p':{'S':'p'},':s':{'N':'7'}}}");

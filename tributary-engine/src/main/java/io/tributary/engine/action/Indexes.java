@@ -129,6 +129,20 @@ record Indexes(
     return index.keySchema();
   }
 
+  /** Checks that projections and filters reach into no key attribute, table's then index's. */
+  void requireScalarKeys(RequestExpressions expressions) {
+    expressions.requireScalarKeys(table.keySchema().names());
+    if (index != null) {
+      List<String> indexOnly = new ArrayList<>();
+      for (KeyAttribute k : index.keyAttributes()) {
+        if (!table.keySchema().isKey(k.name())) {
+          indexOnly.add(k.name());
+        }
+      }
+      expressions.requireScalarIndexKeys(indexOnly);
+    }
+  }
+
   /** The attributes a filter may not name: the key of what is read. */
   List<String> filterKeyNames() {
     if (index == null) {

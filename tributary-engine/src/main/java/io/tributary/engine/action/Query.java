@@ -64,7 +64,7 @@ final class Query implements Action {
     KeyCondition keyCondition =
         schema == null ? null : keyConditions.resolve(keyAttributes(schema));
     CompositeKeyCondition composite = schema == null ? composite(target, keyConditions) : null;
-    expressions.requireScalarKeys(target.keyNames());
+    target.requireScalarKeys(expressions);
     if (filter != null) {
       for (String key : target.filterKeyNames()) {
         if (filter.topLevelAttributeNames().contains(key)) {

@@ -39,7 +39,7 @@ final class Scan implements Action {
     Select select = Select.of(request, request.has("IndexName"));
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     Indexes target = Indexes.of(db, request, table, select, projection, filter);
-    expressions.requireScalarKeys(target.keyNames());
+    target.requireScalarKeys(expressions);
 
     KeyRange range =
         request.has("Segment")
