@@ -3,7 +3,15 @@ package io.tributary.engine;
 import static io.tributary.engine.TableLifecycleTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.engine.table.Catalog;
+import io.tributary.engine.table.IndexDefinition;
+import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.ErrorType;
+import io.tributary.storage.EntryIterator;
+import io.tributary.storage.Keyspace;
+import io.tributary.storage.Snapshot;
+import io.tributary.storage.Store;
+import io.tributary.storage.WriteBatch;
 import io.tributary.storage.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,5 +208,50 @@ class IndexBackfillTest {
     assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{}]}"), ErrorType.VALIDATION,
         "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Update"
             + " or GlobalSecondaryIndexUpdate.Delete must be specified");
+  }
+
+  @Test
+  void aBackfillCutShortByACrashResumesAtStartUp() throws Exception {
+    MemoryStore memory = new MemoryStore();
+    Store store = new Store() {
+      @Override public byte[] get(Keyspace keyspace, byte[] key) { return memory.get(keyspace, key); }
+      @Override public EntryIterator scan(Keyspace k, byte[] from, byte[] to, boolean reverse) { return memory.scan(k, from, to, reverse); }
+      @Override public void write(WriteBatch batch) { memory.write(batch); }
+      @Override public Snapshot snapshot() { return memory.snapshot(); }
+      @Override public void close() {}
+    };
+    try (EngineFixture first = new EngineFixture(store, Duration.ZERO)) {
+      first.call("CreateTable", "{'TableName':'big','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+          + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'color','AttributeType':'S'}],"
+          + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'byColor','KeySchema':["
+          + "{'AttributeName':'color','KeyType':'HASH'}],'Projection':{'ProjectionType':'KEYS_ONLY'}}]}");
+      for (int i = 0; i < 50; i++) {
+        first.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'k" + i + "'},'color':{'S':'c" + (i % 3) + "'}}}");
+      }
+    }
+    // The state a crash right after UpdateTable's Create leaves: the index CREATING, no entries yet.
+    Catalog catalog = new Catalog(store, java.time.Clock.systemUTC(), id -> {});
+    TableDefinition table = catalog.find("us-east-1", "big");
+    catalog.update(table.withIndexes(table.attributeDefinitions(),
+        List.of(table.indexes().get(0).withStatus(IndexDefinition.IndexStatus.CREATING))));
+    WriteBatch wipe = new WriteBatch();
+    try (EntryIterator it = store.scan(Keyspace.INDEXES, new byte[0], null, false)) {
+      while (it.next()) {
+        wipe.delete(Keyspace.INDEXES, it.key());
+      }
+    }
+    store.write(wipe);
+
+    try (EngineFixture second = new EngineFixture(store, Duration.ZERO)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!second.call("DescribeTable", "{'TableName':'big'}").contains("\"IndexStatus\":\"ACTIVE\"")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(second.call("DescribeTable", "{'TableName':'big'}")).contains("\"IndexStatus\":\"ACTIVE\"")
+          .contains("\"ItemCount\":50,\"IndexArn\"");
+      assertThat(second.call("Query", "{'TableName':'big','IndexName':'byColor','KeyConditionExpression':'color = :c',"
+          + "'ExpressionAttributeValues':{':c':{'S':'c1'}},'Select':'COUNT'}")).isEqualTo("{\"Count\":17,\"ScannedCount\":17}");
+    }
   }
 }
