@@ -178,6 +178,10 @@ class SecondaryIndexTest {
     assertError(() -> put("p", "1", ",'city':{'S':''}"), ErrorType.VALIDATION,
         "One or more parameter values are not valid. A value specified for a secondary index key is not supported."
             + " The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byCity, IndexKey: city");
+    // In a batch, one bad item refuses the whole batch before anything is written.
+    assertError(() -> db.call("BatchWriteItem", "{'RequestItems':{'people':[{'PutRequest':{'Item':{'pk':{'S':'p'},'sk':{'S':'1'}}}},"
+            + "{'PutRequest':{'Item':{'pk':{'S':'p'},'sk':{'S':'2'},'city':{'N':'1'}}}}]}}"), ErrorType.VALIDATION,
+        "One or more parameter values were invalid: Type mismatch for Index Key city Expected: S Actual: N IndexName: byCity");
     assertThat(db.call("Scan", "{'TableName':'people','Select':'COUNT'}")).isEqualTo("{\"Count\":0,\"ScannedCount\":0}");
   }
 

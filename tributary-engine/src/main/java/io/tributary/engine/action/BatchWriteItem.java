@@ -2,9 +2,11 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.item.IndexEntries;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.DynamoDbException;
@@ -136,6 +138,12 @@ final class BatchWriteItem implements Action {
         throw DynamoDbException.validation("The provided key element does not match the schema");
       }
     }
-    return PrimaryKey.ofItem(table.keySchema(), p.item());
+    PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), p.item());
+    // Checked here too (the write checks again) so that a bad item refuses the whole batch.
+    IndexEntries.check(
+        table,
+        table.indexes().stream().filter(IndexDefinition::maintained).toList(),
+        p.item());
+    return key;
   }
 }
