@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.Catalog;
@@ -7,7 +8,10 @@ import io.tributary.engine.table.Tags;
 import io.tributary.engine.table.TimeToLive;
 import java.time.Clock;
 
-/** What the actions work on: the catalog, tags, time to live, the items, their statistics, the clock and settings. */
+/**
+ * What the actions work on: the catalog, tags, time to live, the items, their statistics, the
+ * clock, settings, and the background work of index changes.
+ */
 public record Database(
     Catalog catalog,
     Tags tags,
@@ -15,4 +19,5 @@ public record Database(
     ItemStore items,
     TableStatistics statistics,
     Clock clock,
-    EngineConfig config) {}
+    EngineConfig config,
+    IndexBuilds indexBuilds) {}

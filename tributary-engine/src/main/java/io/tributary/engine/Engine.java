@@ -2,6 +2,7 @@ package io.tributary.engine;
 
 import io.tributary.engine.action.Action;
 import io.tributary.engine.action.Actions;
+import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.item.TimeToLiveSweeper;
@@ -41,13 +42,19 @@ public final class Engine implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
     TableStatistics statistics = new TableStatistics();
-    ItemStore items = new ItemStore(store, statistics);
-    Catalog catalog = new Catalog(store, clock, id -> background.execute(() -> purge(items, id)));
+    ItemStore items = new ItemStore(store, statistics, config.itemCollectionSizeLimit());
+    Catalog catalog =
+        new Catalog(
+            store, clock, id -> background.execute(() -> purge(items, id)), items::indexesChanged);
     for (TableDefinition t : catalog.all()) {
       items.recount(t);
     }
     for (long id : catalog.pendingPurges()) {
       background.execute(() -> purge(items, id));
+    }
+    IndexBuilds builds = new IndexBuilds(catalog, items, background);
+    for (TableDefinition t : catalog.all()) {
+      builds.resume(t);
     }
     TimeToLive timeToLive = new TimeToLive(store);
     TimeToLiveSweeper sweeper = new TimeToLiveSweeper(catalog, timeToLive, items, clock);
@@ -55,7 +62,8 @@ public final class Engine implements AutoCloseable {
     background.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
     this.actions =
         Actions.all(
-            new Database(catalog, new Tags(store), timeToLive, items, statistics, clock, config));
+            new Database(
+                catalog, new Tags(store), timeToLive, items, statistics, clock, config, builds));
   }
 
   /** Opens the engine over a store it then owns (and closes). */

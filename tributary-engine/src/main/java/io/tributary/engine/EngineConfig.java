@@ -8,17 +8,31 @@ import java.time.Duration;
  * @param accountId the 12-digit account id used in ARNs
  * @param transientStatusDelay how long tables stay CREATING/UPDATING/DELETING; zero for at once
  * @param timeToLiveSweepInterval how often expired items are looked for and deleted
+ * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
+ *     take in a table with local secondary indexes (DynamoDB's 10 GB; smaller in tests)
  */
 public record EngineConfig(
-    String accountId, Duration transientStatusDelay, Duration timeToLiveSweepInterval) {
+    String accountId,
+    Duration transientStatusDelay,
+    Duration timeToLiveSweepInterval,
+    long itemCollectionSizeLimit) {
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
   public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(10);
+  public static final long ITEM_COLLECTION_SIZE_LIMIT = 10L * 1024 * 1024 * 1024;
 
   public EngineConfig(String accountId, Duration transientStatusDelay) {
-    this(accountId, transientStatusDelay, DEFAULT_TTL_SWEEP_INTERVAL);
+    this(accountId, transientStatusDelay, DEFAULT_TTL_SWEEP_INTERVAL, ITEM_COLLECTION_SIZE_LIMIT);
   }
 
   public static EngineConfig defaults() {
     return new EngineConfig(DEFAULT_ACCOUNT_ID, Duration.ZERO);
+  }
+
+  public EngineConfig withTimeToLiveSweepInterval(Duration interval) {
+    return new EngineConfig(accountId, transientStatusDelay, interval, itemCollectionSizeLimit);
+  }
+
+  public EngineConfig withItemCollectionSizeLimit(long limit) {
+    return new EngineConfig(accountId, transientStatusDelay, timeToLiveSweepInterval, limit);
   }
 }

@@ -42,15 +42,18 @@ final class EngineFixture implements AutoCloseable {
   final Engine engine;
 
   EngineFixture(Store store, Duration transientStatusDelay) {
-    this(store, transientStatusDelay, EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL);
+    this(store, new EngineConfig("123456789012", transientStatusDelay));
   }
 
   EngineFixture(Store store, Duration transientStatusDelay, Duration timeToLiveSweepInterval) {
-    engine =
-        Engine.open(
-            store,
-            new EngineConfig("123456789012", transientStatusDelay, timeToLiveSweepInterval),
-            clock);
+    this(
+        store,
+        new EngineConfig("123456789012", transientStatusDelay)
+            .withTimeToLiveSweepInterval(timeToLiveSweepInterval));
+  }
+
+  EngineFixture(Store store, EngineConfig config) {
+    engine = Engine.open(store, config, clock);
   }
 
   /** Runs an action; the request and the response are JSON text (single quotes allowed). */

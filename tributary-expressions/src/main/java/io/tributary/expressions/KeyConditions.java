@@ -179,6 +179,57 @@ public final class KeyConditions {
     return new KeyCondition(keys.partitionKey(), partition.values().get(0), sort);
   }
 
+  /**
+   * Matches the conditions to a multi-attribute key (DynamoDB's composite GSI keys): every HASH
+   * attribute needs an equality; the RANGE attributes may be constrained left to right, each by
+   * an equality except the last one constrained, which may have any sort-key condition.
+   *
+   * @param hash the HASH attributes in key-schema order, name to type
+   * @param range the RANGE attributes in key-schema order, name to type
+   */
+  public CompositeKeyCondition resolve(
+      java.util.SequencedMap<String, String> hash, java.util.SequencedMap<String, String> range) {
+    int keys = hash.size() + range.size();
+    if (terms.size() > keys) {
+      throw DynamoDbException.validation(
+          "The number of query conditions ("
+              + terms.size()
+              + ") exceeds the number of key attributes defined in the schema ("
+              + keys
+              + ")");
+    }
+    List<AttributeValue> hashValues = new ArrayList<>();
+    for (Map.Entry<String, String> k : hash.entrySet()) {
+      Term term = terms.get(k.getKey());
+      if (term == null) {
+        throw missed(k.getKey());
+      }
+      check(term, k.getValue(), true);
+      hashValues.add(term.values().get(0));
+    }
+    List<AttributeValue> equalities = new ArrayList<>();
+    SortKeyCondition last = null;
+    int used = hash.size();
+    for (Map.Entry<String, String> k : range.entrySet()) {
+      if (used == terms.size()) {
+        break;
+      }
+      Term term = terms.get(k.getKey());
+      if (term == null) {
+        throw missed(k.getKey());
+      }
+      used++;
+      boolean lastOne = used == terms.size();
+      check(term, k.getValue(), !lastOne);
+      if (lastOne && term.operator() != ComparisonOperator.EQ) {
+        last = new SortKeyCondition(k.getKey(), term.operator(), term.values());
+      } else {
+        equalities.add(term.values().get(0));
+      }
+    }
+    return new CompositeKeyCondition(hashValues, equalities, last);
+  }
+
   private static void check(Term term, String type, boolean partition) {
     if (!term.operator().indexable()) {
       throw DynamoDbException.validation(

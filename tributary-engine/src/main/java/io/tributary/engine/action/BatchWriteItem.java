@@ -2,9 +2,11 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.item.IndexEntries;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.DynamoDbException;
@@ -70,18 +72,36 @@ final class BatchWriteItem implements Action {
     }
 
     Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, List<Json>> metrics = new LinkedHashMap<>();
     for (Write w : writes) {
       ItemStore.Written written = db.items().write(w.table(), w.key(), old -> w.item());
+      Json m = ItemRequests.itemCollectionMetrics(request, w.table(), written);
+      if (m != null) {
+        metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
+      }
+      double indexUnits = 0;
+      for (ItemStore.IndexWrite iw : written.indexWrites()) {
+        indexUnits += ConsumedCapacity.indexWriteUnits(iw);
+      }
       units.merge(
           w.table().name(),
           ConsumedCapacity.writeUnits(
-              ItemRequests.size(written.oldItem()), ItemRequests.size(w.item())),
+                  ItemRequests.size(written.oldItem()), ItemRequests.size(w.item()))
+              + indexUnits,
           Double::sum);
     }
-    return JsonBuilder.object()
-        .put("UnprocessedItems", JsonBuilder.object().build())
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
-        .build();
+    JsonBuilder response =
+        JsonBuilder.object()
+            .put("UnprocessedItems", JsonBuilder.object().build())
+            .put(
+                "ConsumedCapacity",
+                ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units));
+    if (!metrics.isEmpty()) {
+      JsonBuilder byTable = JsonBuilder.object();
+      metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));
+      response.put("ItemCollectionMetrics", byTable.build());
+    }
+    return response.build();
   }
 
   /** A write request's values: the item to put, or the key to delete. */
@@ -118,6 +138,12 @@ final class BatchWriteItem implements Action {
         throw DynamoDbException.validation("The provided key element does not match the schema");
       }
     }
-    return PrimaryKey.ofItem(table.keySchema(), p.item());
+    PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), p.item());
+    // Checked here too (the write checks again) so that a bad item refuses the whole batch.
+    IndexEntries.check(
+        table,
+        table.indexes().stream().filter(IndexDefinition::maintained).toList(),
+        p.item());
+    return key;
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.engine.action;
 
+import io.tributary.engine.item.ItemStore;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.util.ArrayList;
@@ -31,6 +32,84 @@ final class ConsumedCapacity {
     if (returnConsumedCapacity.equals("INDEXES")) {
       b.put("Table", JsonBuilder.object().put("CapacityUnits", number(units)).build());
     }
+    return b.build();
+  }
+
+  /**
+   * The member for a Query or Scan of an index: with INDEXES, the units are the index's, and the
+   * table's part is zero.
+   */
+  static Json ofIndex(
+      String returnConsumedCapacity,
+      String tableName,
+      String indexName,
+      boolean global,
+      double units) {
+    if (returnConsumedCapacity == null || !returnConsumedCapacity.equals("INDEXES")) {
+      return of(returnConsumedCapacity, tableName, units);
+    }
+    return JsonBuilder.object()
+        .put("TableName", tableName)
+        .put("CapacityUnits", number(units))
+        .put("Table", JsonBuilder.object().put("CapacityUnits", number(0)).build())
+        .put(
+            global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes",
+            JsonBuilder.object()
+                .put(indexName, JsonBuilder.object().put("CapacityUnits", number(units)).build())
+                .build())
+        .build();
+  }
+
+  /**
+   * The member for a single-item write: TOTAL counts the table's units and every index entry put
+   * or deleted; INDEXES also splits them by table and index.
+   */
+  static Json ofWrite(
+      String returnConsumedCapacity,
+      String tableName,
+      double tableUnits,
+      List<ItemStore.IndexWrite> indexWrites) {
+    if (indexWrites.isEmpty()) {
+      return of(returnConsumedCapacity, tableName, tableUnits);
+    }
+    if (returnConsumedCapacity == null || returnConsumedCapacity.equals("NONE")) {
+      return null;
+    }
+    double total = tableUnits;
+    Map<String, Double> global = new java.util.LinkedHashMap<>();
+    Map<String, Double> local = new java.util.LinkedHashMap<>();
+    for (ItemStore.IndexWrite w : indexWrites) {
+      double units = indexWriteUnits(w);
+      total += units;
+      (w.index().global() ? global : local).merge(w.index().name(), units, Double::sum);
+    }
+    JsonBuilder b =
+        JsonBuilder.object().put("TableName", tableName).put("CapacityUnits", number(total));
+    if (returnConsumedCapacity.equals("INDEXES")) {
+      b.put("Table", JsonBuilder.object().put("CapacityUnits", number(tableUnits)).build());
+      if (!global.isEmpty()) {
+        b.put("GlobalSecondaryIndexes", unitsByIndex(global));
+      }
+      if (!local.isEmpty()) {
+        b.put("LocalSecondaryIndexes", unitsByIndex(local));
+      }
+    }
+    return b.build();
+  }
+
+  /** Index write units: one per 1 KB of each entry put or deleted. */
+  static double indexWriteUnits(ItemStore.IndexWrite write) {
+    double units = 0;
+    for (long bytes : write.entryBytes()) {
+      units += writeUnits(0, bytes);
+    }
+    return units;
+  }
+
+  private static Json unitsByIndex(Map<String, Double> units) {
+    JsonBuilder b = JsonBuilder.object();
+    units.forEach(
+        (name, u) -> b.put(name, JsonBuilder.object().put("CapacityUnits", number(u)).build()));
     return b.build();
   }
 

@@ -10,12 +10,15 @@ import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.Tags;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** CreateTable: a table with a key schema, billing mode and throughput; indexes come later. */
+/** CreateTable: a table with a key schema, billing mode, throughput and secondary indexes. */
 final class CreateTable implements Action {
   private final Database db;
 
@@ -27,7 +30,6 @@ final class CreateTable implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     TableNames.TableRef ref = TableNames.resolve(request.string("TableName"), context, "TableName");
-    Unsupported.refuse(request, "LocalSecondaryIndexes", "GlobalSecondaryIndexes");
     Request stream = request.object("StreamSpecification");
     if (stream != null && Boolean.TRUE.equals(stream.bool("StreamEnabled"))) {
       throw Unsupported.feature("StreamSpecification");
@@ -36,9 +38,30 @@ final class CreateTable implements Action {
     BillingMode billing = BillingModes.parse(request.string("BillingMode"));
     Throughput throughput =
         BillingModes.throughputForCreate(billing, request.object("ProvisionedThroughput"));
+    boolean hasIndexes =
+        request.has("LocalSecondaryIndexes") || request.has("GlobalSecondaryIndexes");
     KeySchemas.Parsed keys =
-        KeySchemas.parse(request.list("KeySchema"), request.list("AttributeDefinitions"));
+        KeySchemas.parse(
+            request.list("KeySchema"), request.list("AttributeDefinitions"), hasIndexes);
+    List<SecondaryIndexes.Spec> indexes =
+        SecondaryIndexes.parse(request, keys.schema(), keys.types(), billing);
+    if (hasIndexes) {
+      List<String> used = SecondaryIndexes.keysUsed(keys.schema(), indexes);
+      if (!used.containsAll(keys.types().keySet())) {
+        throw DynamoDbException.validation(
+            "One or more parameter values were invalid: Some AttributeDefinitions are not used."
+                + " AttributeDefinitions: "
+                + List.copyOf(keys.types().keySet())
+                + ", keys used: "
+                + used);
+      }
+    }
     BillingModes.checkQuota(throughput, ref.region());
+    for (SecondaryIndexes.Spec index : indexes) {
+      if (index.global()) {
+        BillingModes.checkQuota(index.throughput(), ref.region());
+      }
+    }
     Map<String, String> tags =
         request.has("Tags") ? Tags.check(request.list("Tags")) : Map.of();
     if (tags.size() > Tags.MAX_TAGS) {
@@ -55,6 +78,7 @@ final class CreateTable implements Action {
             .create(
                 ref.region(),
                 ref.name(),
+                indexes.size(),
                 id ->
                     new TableDefinition(
                         id,
@@ -77,7 +101,8 @@ final class CreateTable implements Action {
                         null,
                         Boolean.TRUE.equals(request.bool("DeletionProtectionEnabled")),
                         delayed ? TableStatus.CREATING : TableStatus.ACTIVE,
-                        delayed ? now.plus(db.config().transientStatusDelay()) : null));
+                        delayed ? now.plus(db.config().transientStatusDelay()) : null,
+                        indexDefinitions(indexes, id)));
     if (created == null) {
       TableDefinition existing = db.catalog().find(ref.region(), ref.name());
       throw DynamoDbException.of(
@@ -93,7 +118,17 @@ final class CreateTable implements Action {
     return JsonBuilder.object()
         .put(
             "TableDescription",
-            TableDescriptions.created(created, db.statistics().of(created.tableId())))
+            TableDescriptions.created(created, db.statistics()))
         .build();
+  }
+
+  /** The indexes' ids follow the table's: the catalog reserved them from the same counter. */
+  private static List<IndexDefinition> indexDefinitions(
+      List<SecondaryIndexes.Spec> specs, long tableId) {
+    List<IndexDefinition> out = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      out.add(specs.get(i).withId(tableId + 1 + i));
+    }
+    return out;
   }
 }

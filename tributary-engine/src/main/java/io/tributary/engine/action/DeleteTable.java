@@ -2,9 +2,11 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
 import io.tributary.model.DynamoDbException;
+import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.time.Instant;
@@ -33,10 +35,17 @@ final class DeleteTable implements Action {
         table,
         table.statusAt(now),
         "Table: " + table.name() + " is in the process of being updated.");
+    if (table.indexes().stream()
+        .anyMatch(i -> i.status() != IndexDefinition.IndexStatus.ACTIVE)) {
+      throw DynamoDbException.of(
+          ErrorType.RESOURCE_IN_USE,
+          "Attempt to change a resource which is still in use: Cannot delete table while indexes"
+              + " are being created, updated, or deleted.");
+    }
     TableDefinition deleting =
         table.withStatus(TableStatus.DELETING, now.plus(db.config().transientStatusDelay()));
     Json.Obj description =
-        TableDescriptions.described(deleting, TableStatus.DELETING, db.statistics().of(table.tableId()));
+        TableDescriptions.described(deleting, TableStatus.DELETING, db.statistics(), false);
     db.catalog().update(deleting);
     return JsonBuilder.object().put("TableDescription", description).build();
   }

@@ -21,7 +21,7 @@ final class DescribeTable implements Action {
         .put(
             "Table",
             TableDescriptions.described(
-                t, t.statusAt(db.clock().instant()), db.statistics().of(t.tableId())))
+                t, t.statusAt(db.clock().instant()), db.statistics()))
         .build();
   }
 }

@@ -6,6 +6,7 @@ import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ItemSize;
+import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.util.Map;
 
@@ -44,12 +45,48 @@ final class ItemRequests {
     if (attributes != null && !attributes.isEmpty()) {
       response.put("Attributes", AttributeValues.mapToJson(attributes));
     }
+    Json metrics = itemCollectionMetrics(request, table, written);
+    if (metrics != null) {
+      response.put("ItemCollectionMetrics", metrics);
+    }
     return response.put(
         "ConsumedCapacity",
-        ConsumedCapacity.of(
+        ConsumedCapacity.ofWrite(
             request.string("ReturnConsumedCapacity"),
             table.name(),
-            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem()))));
+            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem())),
+            written.indexWrites()));
+  }
+
+  /**
+   * ItemCollectionMetrics with ReturnItemCollectionMetrics SIZE, for tables with local secondary
+   * indexes only: the partition key and DynamoDB's estimate of the collection's size, a range of
+   * whole gigabytes around the exact size.
+   */
+  static Json itemCollectionMetrics(
+      Request request, TableDefinition table, ItemStore.Written written) {
+    if (!"SIZE".equals(request.string("ReturnItemCollectionMetrics"))
+        || written.collectionSizeBytes() < 0) {
+      return null;
+    }
+    Map<String, AttributeValue> item =
+        written.newItem() != null ? written.newItem() : written.oldItem();
+    if (item == null) {
+      return null;
+    }
+    String partitionKey = table.keySchema().partitionKey().name();
+    double gigabytes = written.collectionSizeBytes() / (1024.0 * 1024 * 1024);
+    long low = (long) Math.floor(gigabytes);
+    return JsonBuilder.object()
+        .put(
+            "ItemCollectionKey",
+            AttributeValues.mapToJson(Map.of(partitionKey, item.get(partitionKey))))
+        .put(
+            "SizeEstimateRangeGB",
+            new Json.Arr(
+                java.util.List.of(
+                    new Json.Num(low + ".0"), new Json.Num((low + 1) + ".0"))))
+        .build();
   }
 
   static long size(Map<String, AttributeValue> item) {

@@ -13,9 +13,20 @@ import java.util.Map;
 final class KeySchemas {
   private KeySchemas() {}
 
-  record Parsed(KeySchema schema, List<KeyAttribute> definitions) {}
+  /**
+   * @param types the attribute definitions, name to type, in request order
+   */
+  record Parsed(KeySchema schema, List<KeyAttribute> definitions, Map<String, String> types) {}
 
   static Parsed parse(List<Json> keySchema, List<Json> attributeDefinitions) {
+    return parse(keySchema, attributeDefinitions, false);
+  }
+
+  /**
+   * @param hasIndexes whether the request defines secondary indexes, whose keys may use the
+   *     definitions the table key does not
+   */
+  static Parsed parse(List<Json> keySchema, List<Json> attributeDefinitions, boolean hasIndexes) {
     if (attributeDefinitions == null) {
       throw missing("attributeDefinitions");
     }
@@ -74,7 +85,7 @@ final class KeySchemas {
         throw DynamoDbException.validation("Attribute Name is duplicated: " + definedNames.get(i));
       }
     }
-    if (definedNames.size() != keyNames.size()) {
+    if (!hasIndexes && definedNames.size() != keyNames.size()) {
       throw DynamoDbException.validation(
           "One or more parameter values were invalid: Number of attributes in KeySchema does not"
               + " exactly match number of attributes defined in AttributeDefinitions");
@@ -82,7 +93,8 @@ final class KeySchemas {
     KeyAttribute partition = new KeyAttribute(keyNames.get(0), types.get(keyNames.get(0)));
     KeyAttribute sort =
         keyNames.size() == 1 ? null : new KeyAttribute(keyNames.get(1), types.get(keyNames.get(1)));
-    return new Parsed(new KeySchema(partition, sort), List.copyOf(definitions));
+    return new Parsed(
+        new KeySchema(partition, sort), List.copyOf(definitions), java.util.Collections.unmodifiableMap(types));
   }
 
   private static DynamoDbException missing(String path) {

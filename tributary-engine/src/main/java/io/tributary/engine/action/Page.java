@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One page of a Query or Scan, read from a cursor: at most Limit items read (before the filter),
@@ -32,19 +33,32 @@ record Page(
       Integer limit,
       Predicate<Map<String, AttributeValue>> filter,
       KeySchema keySchema) {
+    return read(cursor, limit, filter, keySchema.names(), UnaryOperator.identity());
+  }
+
+  /**
+   * @param keyNames the attributes of LastEvaluatedKey (an index's add its key to the table's)
+   * @param resolve the item to answer with for what the cursor holds
+   */
+  static Page read(
+      ItemCursor cursor,
+      Integer limit,
+      Predicate<Map<String, AttributeValue>> filter,
+      List<String> keyNames,
+      UnaryOperator<Map<String, AttributeValue>> resolve) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     int scanned = 0;
     long bytes = 0;
     Map<String, AttributeValue> last = null;
     while (cursor.next()) {
-      Map<String, AttributeValue> item = cursor.item();
+      Map<String, AttributeValue> item = resolve.apply(cursor.item());
       scanned++;
       bytes += ItemSize.of(item);
       if (filter.test(item)) {
         items.add(item);
       }
       if ((limit != null && scanned >= limit) || bytes >= MAX_BYTES) {
-        last = keyOf(item, keySchema);
+        last = keyOf(item, keyNames);
         break;
       }
     }
@@ -52,11 +66,10 @@ record Page(
   }
 
   private static Map<String, AttributeValue> keyOf(
-      Map<String, AttributeValue> item, KeySchema keySchema) {
+      Map<String, AttributeValue> item, List<String> keyNames) {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
-    key.put(keySchema.partitionKey().name(), item.get(keySchema.partitionKey().name()));
-    if (keySchema.hasSortKey()) {
-      key.put(keySchema.sortKey().name(), item.get(keySchema.sortKey().name()));
+    for (String name : keyNames) {
+      key.put(name, item.get(name));
     }
     return key;
   }

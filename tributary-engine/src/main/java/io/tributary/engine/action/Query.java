@@ -3,12 +3,12 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.item.ItemCursor;
-import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.item.QueryRange;
 import io.tributary.engine.table.KeySchema;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.CompositeKeyCondition;
 import io.tributary.expressions.Condition;
 import io.tributary.expressions.Expressions;
 import io.tributary.expressions.KeyAttributes;
@@ -20,7 +20,10 @@ import io.tributary.model.AttributeValue;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Query: the items of one partition key, in sort-key order (or reversed), narrowed by the
@@ -55,18 +58,20 @@ final class Query implements Action {
     expressions.checkAllUsed();
     Select select = Select.of(request, request.has("IndexName"));
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
-    Indexes.refuse(request, table);
+    Indexes target = Indexes.of(db, request, table, select, projection, filter);
 
-    KeySchema schema = table.keySchema();
-    KeyCondition keyCondition = keyConditions.resolve(keyAttributes(schema));
+    KeySchema schema = target.compositeKey() ? null : target.queryKeySchema();
+    KeyCondition keyCondition =
+        schema == null ? null : keyConditions.resolve(keyAttributes(schema));
+    CompositeKeyCondition composite = schema == null ? composite(target, keyConditions) : null;
     // DynamoDB's order: nested paths on keys in the projection, key attributes in the filter,
     // then nested paths on keys anywhere.
     if (projection != null) {
       Expressions.requireScalarKeyAccess(
-          projection.nestedAccessAttributeNames(), schema.names(), false);
+          projection.nestedAccessAttributeNames(), target.filterKeyNames(), false);
     }
     if (filter != null) {
-      for (String key : schema.names()) {
+      for (String key : target.filterKeyNames()) {
         if (filter.topLevelAttributeNames().contains(key)) {
           throw DynamoDbException.validation(
               (request.has("FilterExpression") ? "Filter Expression" : "QueryFilter")
@@ -75,35 +80,67 @@ final class Query implements Action {
         }
       }
     }
-    expressions.requireScalarKeys(schema.names());
+    target.requireScalarKeys(expressions);
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
-    KeyRange range = QueryRange.of(table.tableId(), keyCondition);
+    KeyRange range =
+        composite != null
+            ? QueryRange.of(target.index(), composite)
+            : QueryRange.of(target.storageId(), keyCondition);
     if (startKey != null) {
-      PrimaryKey start = StartKeys.of(table, startKey);
-      checkStartKey(start, keyCondition);
-      byte[] startStorageKey = ItemKeys.of(table.tableId(), start);
+      byte[] startStorageKey = target.startStorageKey(startKey);
+      if (composite != null) {
+        if (Arrays.compareUnsigned(startStorageKey, range.from()) < 0
+            || Arrays.compareUnsigned(startStorageKey, range.to()) >= 0) {
+          throw DynamoDbException.validation(
+              "The provided starting key is outside query boundaries based on provided"
+                  + " conditions");
+        }
+      } else {
+        checkStartKey(
+            new PrimaryKey(
+                startKey.get(schema.partitionKey().name()),
+                schema.hasSortKey() ? startKey.get(schema.sortKey().name()) : null),
+            keyCondition);
+      }
       range = forward ? range.after(startStorageKey) : range.before(startStorageKey);
     }
 
     Page page;
-    try (ItemCursor cursor = db.items().items(range, !forward)) {
+    try (ItemCursor cursor =
+        target.onIndex() ? db.items().entries(range, !forward) : db.items().items(range, !forward)) {
       Long limit = request.number("Limit");
       page =
           Page.read(
               cursor,
               limit == null ? null : limit.intValue(),
               filter == null ? item -> true : filter::test,
-              schema);
+              target.keyNames(),
+              target.resolve());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     return page.response(select, projection)
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+            target.onIndex()
+                ? ConsumedCapacity.ofIndex(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    target.index().name(),
+                    target.index().global(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent))
+                : ConsumedCapacity.of(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
         .build();
+  }
+
+  private static CompositeKeyCondition composite(Indexes target, KeyConditions conditions) {
+    SequencedMap<String, String> hash = new LinkedHashMap<>();
+    target.index().hashKeys().forEach(k -> hash.put(k.name(), k.type()));
+    SequencedMap<String, String> range = new LinkedHashMap<>();
+    target.index().rangeKeys().forEach(k -> range.put(k.name(), k.type()));
+    return conditions.resolve(hash, range);
   }
 
   private static KeyAttributes keyAttributes(KeySchema schema) {

@@ -91,6 +91,11 @@ final class RequestExpressions {
     Expressions.requireScalarKeyAccess(nestedAccess, keyAttributeNames, false);
   }
 
+  /** The same for the key attributes of the index a Query or Scan reads ("IndexKey: name"). */
+  void requireScalarIndexKeys(List<String> indexKeyAttributeNames) {
+    Expressions.requireScalarKeyAccess(nestedAccess, indexKeyAttributeNames, true);
+  }
+
   void rememberNestedAccess(Set<String> names) {
     nestedAccess.addAll(names);
   }

@@ -38,18 +38,18 @@ final class Scan implements Action {
     expressions.checkAllUsed();
     Select select = Select.of(request, request.has("IndexName"));
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
-    Indexes.refuse(request, table);
-    expressions.requireScalarKeys(table.keySchema().names());
+    Indexes target = Indexes.of(db, request, table, select, projection, filter);
+    target.requireScalarKeys(expressions);
 
     KeyRange range =
         request.has("Segment")
             ? ItemKeys.segment(
-                table.tableId(),
+                target.storageId(),
                 request.number("Segment").intValue(),
                 request.number("TotalSegments").intValue())
-            : ItemKeys.table(table.tableId());
+            : ItemKeys.table(target.storageId());
     if (startKey != null) {
-      byte[] start = ItemKeys.of(table.tableId(), StartKeys.of(table, startKey));
+      byte[] start = target.startStorageKey(startKey);
       if (Arrays.compareUnsigned(start, range.from()) < 0
           || Arrays.compareUnsigned(start, range.to()) >= 0) {
         throw DynamoDbException.validation(
@@ -62,23 +62,32 @@ final class Scan implements Action {
       range = range.after(start);
     }
     Page page;
-    try (ItemCursor cursor = db.items().items(range, false)) {
+    try (ItemCursor cursor =
+        target.onIndex() ? db.items().entries(range, false) : db.items().items(range, false)) {
       Long limit = request.number("Limit");
       page =
           Page.read(
               cursor,
               limit == null ? null : limit.intValue(),
               filter == null ? item -> true : filter::test,
-              table.keySchema());
+              target.keyNames(),
+              target.resolve());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     return page.response(select, projection)
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
+            target.onIndex()
+                ? ConsumedCapacity.ofIndex(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    target.index().name(),
+                    target.index().global(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent))
+                : ConsumedCapacity.of(
+                    request.string("ReturnConsumedCapacity"),
+                    table.name(),
+                    ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
         .build();
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.BillingMode;
+import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.KeyAttribute;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
@@ -23,16 +24,23 @@ final class TableDescriptions {
   private TableDescriptions() {}
 
   /** The description CreateTable answers with. */
-  static Json.Obj created(TableDefinition t, TableStatistics.Counters counters) {
-    return common(t, t.status(), counters, false).build();
+  static Json.Obj created(TableDefinition t, TableStatistics statistics) {
+    return common(t, t.status(), statistics, false, true).build();
   }
 
   /** The description DescribeTable, UpdateTable and DeleteTable answer with. */
+  static Json.Obj described(TableDefinition t, TableStatus status, TableStatistics statistics) {
+    return described(t, status, statistics, true);
+  }
+
+  /**
+   * @param globalIndexes false for DeleteTable, whose answer leaves the global indexes out
+   */
   static Json.Obj described(
-      TableDefinition t, TableStatus status, TableStatistics.Counters counters) {
+      TableDefinition t, TableStatus status, TableStatistics statistics, boolean globalIndexes) {
     Throughput p = t.throughput();
     boolean onDemand = t.billingMode() == BillingMode.PAY_PER_REQUEST;
-    return common(t, status, counters, true)
+    return common(t, status, statistics, true, globalIndexes)
         .put(
             "WarmThroughput",
             JsonBuilder.object()
@@ -48,7 +56,12 @@ final class TableDescriptions {
    * demand, and TableClassSummary once a class other than the default was set.
    */
   private static JsonBuilder common(
-      TableDefinition t, TableStatus status, TableStatistics.Counters counters, boolean described) {
+      TableDefinition t,
+      TableStatus status,
+      TableStatistics statistics,
+      boolean described,
+      boolean globalIndexes) {
+    TableStatistics.Counters counters = statistics.of(t.tableId());
     List<Json> definitions = new ArrayList<>();
     for (KeyAttribute a : t.attributeDefinitions()) {
       definitions.add(
@@ -71,6 +84,21 @@ final class TableDescriptions {
             .put("ItemCount", counters.itemCount())
             .put("TableArn", t.arn())
             .put("TableId", t.tableUuid());
+    List<Json> local = new ArrayList<>();
+    List<Json> global = new ArrayList<>();
+    for (IndexDefinition index : t.indexes()) {
+      if (index.global()) {
+        global.add(globalIndex(t, index, statistics.of(index.indexId())));
+      } else {
+        local.add(localIndex(t, index, statistics.of(index.indexId())));
+      }
+    }
+    if (!local.isEmpty()) {
+      b.put("LocalSecondaryIndexes", new Json.Arr(local));
+    }
+    if (!global.isEmpty() && globalIndexes) {
+      b.put("GlobalSecondaryIndexes", new Json.Arr(global));
+    }
     if (t.billingModeChangedAt() != null) {
       b.put(
           "BillingModeSummary",
@@ -90,6 +118,56 @@ final class TableDescriptions {
               .build());
     }
     return b.put("DeletionProtectionEnabled", t.deletionProtection());
+  }
+
+  private static JsonBuilder index(
+      TableDefinition t, IndexDefinition index, TableStatistics.Counters counters) {
+    List<Json> keySchema = new ArrayList<>();
+    index.hashKeys().forEach(k -> keySchema.add(keyElement(k, "HASH")));
+    index.rangeKeys().forEach(k -> keySchema.add(keyElement(k, "RANGE")));
+    JsonBuilder projection =
+        JsonBuilder.object().put("ProjectionType", index.projectionType().name());
+    if (index.projectionType() == IndexDefinition.ProjectionType.INCLUDE) {
+      List<Json> nonKey = new ArrayList<>();
+      index.nonKeyAttributes().forEach(n -> nonKey.add(new Json.Str(n)));
+      projection.put("NonKeyAttributes", new Json.Arr(nonKey));
+    }
+    return JsonBuilder.object()
+        .put("IndexName", index.name())
+        .put("KeySchema", new Json.Arr(keySchema))
+        .put("Projection", projection.build());
+  }
+
+  private static Json localIndex(
+      TableDefinition t, IndexDefinition index, TableStatistics.Counters counters) {
+    return index(t, index, counters)
+        .put("IndexSizeBytes", counters.sizeBytes())
+        .put("ItemCount", counters.itemCount())
+        .put("IndexArn", t.arn() + "/index/" + index.name())
+        .build();
+  }
+
+  private static Json globalIndex(
+      TableDefinition t, IndexDefinition index, TableStatistics.Counters counters) {
+    Throughput p = index.throughput();
+    return index(t, index, counters)
+        .put("IndexStatus", index.status().name())
+        .put(
+            "Backfilling",
+            index.status() == IndexDefinition.IndexStatus.CREATING ? Json.Bool.TRUE : null)
+        .put(
+            "ProvisionedThroughput",
+            JsonBuilder.object()
+                .putNumber("LastIncreaseDateTime", epochSeconds(p.lastIncrease()))
+                .putNumber("LastDecreaseDateTime", epochSeconds(p.lastDecrease()))
+                .put("NumberOfDecreasesToday", p.decreasesToday())
+                .put("ReadCapacityUnits", p.readCapacityUnits())
+                .put("WriteCapacityUnits", p.writeCapacityUnits())
+                .build())
+        .put("IndexSizeBytes", counters.sizeBytes())
+        .put("ItemCount", counters.itemCount())
+        .put("IndexArn", t.arn() + "/index/" + index.name())
+        .build();
   }
 
   private static Json keyElement(KeyAttribute a, String keyType) {

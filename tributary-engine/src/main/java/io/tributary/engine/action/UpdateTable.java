@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, table class and deletion protection. Changes
- * apply at once; with a transient-status delay the table shows UPDATING for that long.
+ * UpdateTable: billing mode, provisioned throughput, table class, deletion protection and global
+ * secondary indexes. Changes apply at once (an index's backfill or purge runs in the background);
+ * with a transient-status delay the table shows UPDATING for that long.
  */
 final class UpdateTable implements Action {
   /** The members that count as "something to update", in DynamoDB's message order. */
@@ -46,9 +47,12 @@ final class UpdateTable implements Action {
     checkSomethingToUpdate(request);
     checkAlone(request, "TableClass", "TableClass modification");
     checkAlone(request, "DeletionProtectionEnabled", "DeletionProtection modification");
+    GlobalSecondaryIndexUpdates indexUpdates =
+        request.has("GlobalSecondaryIndexUpdates")
+            ? new GlobalSecondaryIndexUpdates(request.list("GlobalSecondaryIndexUpdates"))
+            : null;
     Unsupported.refuse(
         request,
-        "GlobalSecondaryIndexUpdates",
         "StreamSpecification",
         "ReplicaUpdates",
         "GlobalTableWitnessUpdates",
@@ -71,21 +75,31 @@ final class UpdateTable implements Action {
     if (request.has("DeletionProtectionEnabled")) {
       updated = updated.withDeletionProtection(request.bool("DeletionProtectionEnabled"));
     }
-    if (!db.config().transientStatusDelay().isZero() && !request.has("DeletionProtectionEnabled")) {
+    Runnable start = () -> {};
+    if (indexUpdates != null) {
+      GlobalSecondaryIndexUpdates.Applied applied = indexUpdates.apply(db, updated, request, now);
+      updated = applied.table();
+      start = applied.start();
+    }
+    boolean onlyIndexes = indexUpdates != null && CHANGES.stream().filter(m -> has(request, m)).count() == 1;
+    if (!db.config().transientStatusDelay().isZero()
+        && !request.has("DeletionProtectionEnabled")
+        && !onlyIndexes) {
       updated =
           updated.withStatus(TableStatus.UPDATING, now.plus(db.config().transientStatusDelay()));
     }
     db.catalog().update(updated);
+    start.run();
     return JsonBuilder.object()
         .put(
             "TableDescription",
             TableDescriptions.described(
-                updated, updated.statusAt(now), db.statistics().of(updated.tableId())))
+                updated, updated.statusAt(now), db.statistics()))
         .build();
   }
 
   private static void checkSomethingToUpdate(Request request) {
-    if (CHANGES.stream().noneMatch(request::has)) {
+    if (CHANGES.stream().noneMatch(m -> has(request, m))) {
       throw DynamoDbException.validation(
           "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
               + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates,"
@@ -95,9 +109,18 @@ final class UpdateTable implements Action {
     }
   }
 
+  /** Whether the request asks for this change; an empty GlobalSecondaryIndexUpdates asks nothing. */
+  private static boolean has(Request request, String member) {
+    if (member.equals("GlobalSecondaryIndexUpdates")) {
+      List<Json> updates = request.list(member);
+      return updates != null && !updates.isEmpty();
+    }
+    return request.has(member);
+  }
+
   /** Some changes must come alone in their request. */
   private static void checkAlone(Request request, String member, String what) {
-    if (request.has(member) && CHANGES.stream().filter(request::has).count() > 1) {
+    if (request.has(member) && CHANGES.stream().filter(m -> has(request, m)).count() > 1) {
       throw DynamoDbException.validation(
           "One or more parameter values were invalid: "
               + what

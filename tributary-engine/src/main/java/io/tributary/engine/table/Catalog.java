@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import java.util.function.LongFunction;
 
 /**
@@ -30,17 +32,28 @@ public final class Catalog {
   private final Store store;
   private final Clock clock;
   private final LongConsumer purge;
+  private final Consumer<TableDefinition> changed;
   private final Map<String, NavigableMap<String, TableDefinition>> regions =
       new ConcurrentHashMap<>();
   private long nextTableId;
 
   /**
-   * @param purge called with the id of a table that is gone, to remove its items
+   * @param purge called with the id of a table (or index) that is gone, to remove its items (or
+   *     entries)
    */
   public Catalog(Store store, Clock clock, LongConsumer purge) {
+    this(store, clock, purge, t -> {});
+  }
+
+  /**
+   * @param changed called with every definition created or updated, before the call returns
+   */
+  public Catalog(
+      Store store, Clock clock, LongConsumer purge, Consumer<TableDefinition> changed) {
     this.store = store;
     this.clock = clock;
     this.purge = purge;
+    this.changed = changed;
     byte[] next = store.get(Keyspace.SYSTEM, NEXT_TABLE_ID);
     this.nextTableId = next == null ? 1 : ByteBuffer.wrap(next).getLong();
     try (EntryIterator it = store.scan(Keyspace.CATALOG, new byte[0], null, false)) {
@@ -92,17 +105,28 @@ public final class Catalog {
    */
   public synchronized TableDefinition create(
       String region, String name, LongFunction<TableDefinition> factory) {
+    return create(region, name, 0, factory);
+  }
+
+  /**
+   * Adds a table as {@link #create(String, String, LongFunction)} does, reserving {@code
+   * indexIds} more ids after the table's for its indexes.
+   */
+  public synchronized TableDefinition create(
+      String region, String name, int indexIds, LongFunction<TableDefinition> factory) {
     if (find(region, name) != null) {
       return null;
     }
     long id = nextTableId;
     TableDefinition t = factory.apply(id);
+    long next = id + 1 + indexIds;
     store.write(
         new WriteBatch()
-            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(id + 1).array())
+            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(next).array())
             .put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
-    nextTableId = id + 1;
+    nextTableId = next;
     tables(region).put(name, t);
+    changed.accept(t);
     return t;
   }
 
@@ -110,21 +134,56 @@ public final class Catalog {
   public synchronized void update(TableDefinition t) {
     store.write(new WriteBatch().put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
     tables(t.region()).put(t.name(), t);
+    changed.accept(t);
     if (t.deletedAt(clock.instant())) {
       forget(t);
     }
   }
 
+  /**
+   * Applies {@code change} to the current definition of table {@code tableId}, if it still
+   * exists under that name (background work finishing, say, while requests change the table).
+   *
+   * @return the new definition, or null when the table is gone
+   */
+  public synchronized TableDefinition change(
+      String region, String name, long tableId, UnaryOperator<TableDefinition> change) {
+    TableDefinition t = tables(region).get(name);
+    if (t == null || t.tableId() != tableId || t.status() == TableStatus.DELETING) {
+      return null;
+    }
+    TableDefinition updated = change.apply(t);
+    update(updated);
+    return updated;
+  }
+
+  /** A fresh id from the table-id counter (a new index's), never reused. */
+  public synchronized long reserveId() {
+    long id = nextTableId;
+    store.write(
+        new WriteBatch()
+            .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(id + 1).array()));
+    nextTableId = id + 1;
+    return id;
+  }
+
   private synchronized void forget(TableDefinition t) {
     if (tables(t.region()).remove(t.name(), t)) {
       // The purge marker goes in the same batch, so a crash cannot leave orphaned items behind.
-      store.write(
+      WriteBatch batch =
           new WriteBatch()
               .delete(Keyspace.CATALOG, key(t))
               .delete(Keyspace.SYSTEM, Tags.key(t.tableId()))
               .delete(Keyspace.SYSTEM, TimeToLive.key(t.tableId()))
-              .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]));
+              .put(Keyspace.SYSTEM, purgeMarker(t.tableId()), new byte[0]);
+      for (IndexDefinition index : t.indexes()) {
+        batch.put(Keyspace.SYSTEM, purgeMarker(index.indexId()), new byte[0]);
+      }
+      store.write(batch);
       purge.accept(t.tableId());
+      for (IndexDefinition index : t.indexes()) {
+        purge.accept(index.indexId());
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param statusUntil when a transient status (CREATING, UPDATING, DELETING) ends; null if none
  * @param billingModeChangedAt when the table last switched to PAY_PER_REQUEST, or null
  * @param tableClassChangedAt when the table class last changed, or null
+ * @param indexes the secondary indexes, local and global, in the order they were defined
  */
 public record TableDefinition(
     long tableId,
@@ -28,9 +29,32 @@ public record TableDefinition(
     Instant tableClassChangedAt,
     boolean deletionProtection,
     TableStatus status,
-    Instant statusUntil) {
+    Instant statusUntil,
+    List<IndexDefinition> indexes) {
 
   public static final String STANDARD = "STANDARD";
+
+  public TableDefinition {
+    indexes = List.copyOf(indexes);
+  }
+
+  public TableDefinition withIndexes(
+      List<KeyAttribute> newAttributeDefinitions, List<IndexDefinition> newIndexes) {
+    return new TableDefinition(
+        tableId, region, name, arn, tableUuid, createdAt, keySchema, newAttributeDefinitions,
+        billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
+        deletionProtection, status, statusUntil, newIndexes);
+  }
+
+  /** The index of that name, or null. */
+  public IndexDefinition index(String indexName) {
+    for (IndexDefinition i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
+  }
 
   /** The status as of {@code now}: a transient status whose time has passed is over. */
   public TableStatus statusAt(Instant now) {
@@ -49,27 +73,27 @@ public record TableDefinition(
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
-        deletionProtection, newStatus, until);
+        deletionProtection, newStatus, until, indexes);
   }
 
   public TableDefinition withBilling(BillingMode mode, Instant changedAt, Throughput newThroughput) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions, mode,
         changedAt, newThroughput, tableClass, tableClassChangedAt, deletionProtection, status,
-        statusUntil);
+        statusUntil, indexes);
   }
 
   public TableDefinition withTableClass(String newClass, Instant changedAt) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, newClass, changedAt, deletionProtection,
-        status, statusUntil);
+        status, statusUntil, indexes);
   }
 
   public TableDefinition withDeletionProtection(boolean enabled) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt, enabled,
-        status, statusUntil);
+        status, statusUntil, indexes);
   }
 }

@@ -47,6 +47,7 @@ final class TableDefinitionCodec {
             .put("protected", t.deletionProtection())
             .put("status", t.status().name())
             .put("statusUntil", millis(t.statusUntil()))
+            .put("indexes", t.indexes().isEmpty() ? null : indexes(t.indexes()))
             .build());
   }
 
@@ -78,7 +79,79 @@ final class TableDefinitionCodec {
         instant(o, "classChanged"),
         ((Json.Bool) o.get("protected")).value(),
         TableStatus.valueOf(text(o, "status")),
-        instant(o, "statusUntil"));
+        instant(o, "statusUntil"),
+        // Definitions written before indexes existed have no "indexes" field.
+        o.get("indexes") == null ? List.of() : indexes((Json.Arr) o.get("indexes")));
+  }
+
+  private static Json indexes(List<IndexDefinition> indexes) {
+    List<Json> out = new ArrayList<>();
+    for (IndexDefinition i : indexes) {
+      List<Json> nonKey = new ArrayList<>();
+      i.nonKeyAttributes().forEach(n -> nonKey.add(new Json.Str(n)));
+      Throughput p = i.throughput();
+      out.add(
+          JsonBuilder.object()
+              .put("id", i.indexId())
+              .put("name", i.name())
+              .put("global", i.global())
+              .put("hash", attributes(i.hashKeys()))
+              .put("range", attributes(i.rangeKeys()))
+              .put("projection", i.projectionType().name())
+              .put("nonKey", new Json.Arr(nonKey))
+              .put("rcu", p == null ? null : new Json.Num(Long.toString(p.readCapacityUnits())))
+              .put("wcu", p == null ? null : new Json.Num(Long.toString(p.writeCapacityUnits())))
+              .put("lastIncrease", p == null ? null : millis(p.lastIncrease()))
+              .put("lastDecrease", p == null ? null : millis(p.lastDecrease()))
+              .put("decreases", p == null ? null : new Json.Num(Integer.toString(p.decreasesToday())))
+              .put("status", i.status().name())
+              .build());
+    }
+    return new Json.Arr(out);
+  }
+
+  private static List<IndexDefinition> indexes(Json.Arr array) {
+    List<IndexDefinition> out = new ArrayList<>();
+    for (Json e : array.elements()) {
+      Json.Obj o = (Json.Obj) e;
+      List<String> nonKey = new ArrayList<>();
+      for (Json n : ((Json.Arr) o.get("nonKey")).elements()) {
+        nonKey.add(((Json.Str) n).value());
+      }
+      out.add(
+          new IndexDefinition(
+              number(o, "id"),
+              text(o, "name"),
+              ((Json.Bool) o.get("global")).value(),
+              attributes((Json.Arr) o.get("hash")),
+              attributes((Json.Arr) o.get("range")),
+              IndexDefinition.ProjectionType.valueOf(text(o, "projection")),
+              nonKey,
+              o.get("rcu") == null
+                  ? null
+                  : new Throughput(
+                      number(o, "rcu"),
+                      number(o, "wcu"),
+                      instant(o, "lastIncrease"),
+                      instant(o, "lastDecrease"),
+                      (int) number(o, "decreases")),
+              o.get("status") == null
+                  ? IndexDefinition.IndexStatus.ACTIVE
+                  : IndexDefinition.IndexStatus.valueOf(text(o, "status"))));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Json attributes(List<KeyAttribute> attributes) {
+    List<Json> out = new ArrayList<>();
+    attributes.forEach(a -> out.add(attribute(a)));
+    return new Json.Arr(out);
+  }
+
+  private static List<KeyAttribute> attributes(Json.Arr array) {
+    List<KeyAttribute> out = new ArrayList<>();
+    array.elements().forEach(a -> out.add(attribute(a)));
+    return out;
   }
 
   private static Json attribute(KeyAttribute a) {

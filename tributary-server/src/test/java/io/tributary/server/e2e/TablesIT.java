@@ -162,26 +162,6 @@ class TablesIT {
     assertThatThrownBy(
             () ->
                 client.createTable(
-                    users(Endpoint.uniqueTableName("gsi"))
-                        .globalSecondaryIndexes(
-                            g ->
-                                g.indexName("byLast")
-                                    .keySchema(
-                                        KeySchemaElement.builder()
-                                            .attributeName("last_name")
-                                            .keyType(KeyType.HASH)
-                                            .build())
-                                    .projection(p -> p.projectionType("ALL"))
-                                    .provisionedThroughput(
-                                        t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))
-                        .build()))
-        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-          assertThat(e.awsErrorDetails().errorMessage()).contains("GlobalSecondaryIndexes");
-        });
-    assertThatThrownBy(
-            () ->
-                client.createTable(
                     users(Endpoint.uniqueTableName("stream"))
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE"))
                         .build()))

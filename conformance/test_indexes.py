@@ -1,0 +1,246 @@
+"""Secondary indexes: CreateTable with LSIs and GSIs, their validation, sparse entries, Query and Scan."""
+
+import pytest
+
+import support
+from support import expect_error
+
+ITEMS = 60
+
+LSI = {
+    "IndexName": "byScore",
+    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "score", "KeyType": "RANGE"}],
+    "Projection": {"ProjectionType": "KEYS_ONLY"},
+}
+GSI = {
+    "IndexName": "byCity",
+    "KeySchema": [{"AttributeName": "city", "KeyType": "HASH"}, {"AttributeName": "score", "KeyType": "RANGE"}],
+    "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["note"]},
+}
+KEYS = (("pk", "S"), ("sk", "N"))
+DEFINITIONS = [
+    {"AttributeName": "pk", "AttributeType": "S"},
+    {"AttributeName": "sk", "AttributeType": "N"},
+    {"AttributeName": "score", "AttributeType": "N"},
+    {"AttributeName": "city", "AttributeType": "S"},
+]
+
+
+def create(dynamodb, name, **extra):
+    params = {
+        "TableName": name,
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        "AttributeDefinitions": DEFINITIONS,
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+    params.update(extra)
+    return dynamodb.create_table(**params)["TableDescription"]
+
+
+@pytest.fixture(scope="module")
+def filled(dynamodb):
+    name = support.unique_name("idx")
+    create(dynamodb, name, LocalSecondaryIndexes=[LSI], GlobalSecondaryIndexes=[GSI])
+    support.wait_active(dynamodb, name)
+    try:
+        with support.make_resource(dynamodb.meta.endpoint_url).Table(name).batch_writer() as w:
+            for i in range(ITEMS):
+                item = {"pk": f"p{i % 3}", "sk": i, "score": i * 10, "note": f"n{i}", "secret": "s"}
+                if i % 4:
+                    item["city"] = "Oslo" if i % 2 else "Rome"
+                w.put_item(Item=item)
+        yield name
+    finally:
+        support.delete_table_quietly(dynamodb, name)
+
+
+def test_describe_lists_indexes(dynamodb, filled):
+    table = support.describe(dynamodb, filled)
+    local = table["LocalSecondaryIndexes"][0]
+    assert local["IndexName"] == "byScore"
+    assert local["IndexArn"] == table["TableArn"] + "/index/byScore"
+    assert local["ItemCount"] == ITEMS
+    gsi = table["GlobalSecondaryIndexes"][0]
+    assert gsi["IndexStatus"] == "ACTIVE"
+    assert gsi["Projection"] == {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["note"]}
+    assert gsi["ItemCount"] == ITEMS - ITEMS // 4
+    assert gsi["ProvisionedThroughput"]["ReadCapacityUnits"] == 0
+
+
+def test_query_gsi_pages_in_index_order(dynamodb, filled):
+    pages = list(
+        dynamodb.get_paginator("query").paginate(
+            TableName=filled,
+            IndexName="byCity",
+            KeyConditionExpression="city = :c",
+            ExpressionAttributeValues={":c": {"S": "Oslo"}},
+            PaginationConfig={"PageSize": 4},
+        )
+    )
+    scores = [int(i["score"]["N"]) for p in pages for i in p["Items"]]
+    assert scores == [i * 10 for i in range(ITEMS) if i % 4 and i % 2]
+    first = pages[0]
+    assert set(first["LastEvaluatedKey"]) == {"pk", "sk", "city", "score"}
+    assert set(first["Items"][0]) == {"pk", "sk", "city", "score", "note"}
+
+
+def test_lsi_all_attributes_reads_the_table(dynamodb, filled):
+    page = dynamodb.query(
+        TableName=filled,
+        IndexName="byScore",
+        KeyConditionExpression="pk = :p AND score >= :s",
+        ExpressionAttributeValues={":p": {"S": "p0"}, ":s": {"N": "500"}},
+        Select="ALL_ATTRIBUTES",
+    )
+    assert [int(i["score"]["N"]) for i in page["Items"]] == [510, 540, 570]
+    assert page["Items"][0]["secret"] == {"S": "s"}
+
+
+def test_parallel_scan_of_index(dynamodb, filled):
+    total = 0
+    for segment in range(3):
+        total += dynamodb.scan(TableName=filled, IndexName="byCity", Segment=segment, TotalSegments=3, Select="COUNT")["Count"]
+    assert total == ITEMS - ITEMS // 4
+
+
+def test_index_read_errors(dynamodb, filled):
+    with expect_error("ValidationException", "Consistent reads are not supported on global secondary indexes"):
+        dynamodb.scan(TableName=filled, IndexName="byCity", ConsistentRead=True)
+    with expect_error("ValidationException", "The table does not have the specified index: nope"):
+        dynamodb.scan(TableName=filled, IndexName="nope")
+    with expect_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary"
+        " index byCity because its projection type is not ALL",
+    ):
+        dynamodb.scan(TableName=filled, IndexName="byCity", Select="ALL_ATTRIBUTES")
+
+
+def test_wrong_index_key_type_is_refused(dynamodb, filled):
+    with expect_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Type mismatch for Index Key score Expected: N Actual: S IndexName: byCity",
+    ):
+        dynamodb.put_item(TableName=filled, Item={"pk": {"S": "z"}, "sk": {"N": "1"}, "score": {"S": "x"}})
+    assert "Item" not in dynamodb.get_item(TableName=filled, Key={"pk": {"S": "z"}, "sk": {"N": "1"}})
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"GlobalSecondaryIndexes": []}, "One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty"),
+        (
+            {"LocalSecondaryIndexes": [LSI, {**LSI}], "GlobalSecondaryIndexes": [GSI]},
+            "One or more parameter values were invalid: Duplicate index name: byScore",
+        ),
+        (
+            {"LocalSecondaryIndexes": [LSI]},
+            "One or more parameter values were invalid: Some AttributeDefinitions are not used. AttributeDefinitions:"
+            " [pk, sk, score, city], keys used: [pk, sk, score]",
+        ),
+        (
+            {"LocalSecondaryIndexes": [LSI], "GlobalSecondaryIndexes": [{**GSI, "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}]},
+            "One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: byCity"
+            " when BillingMode is PAY_PER_REQUEST",
+        ),
+        (
+            {"LocalSecondaryIndexes": [LSI], "GlobalSecondaryIndexes": [{**GSI, "Projection": {"ProjectionType": "KEYS_ONLY", "NonKeyAttributes": ["a"]}}]},
+            "One or more parameter values were invalid: ProjectionType is KEYS_ONLY, but NonKeyAttributes is specified",
+        ),
+    ],
+)
+def test_create_table_index_validation(dynamodb, table_name, extra, message):
+    with expect_error("ValidationException", message):
+        create(dynamodb, table_name, **extra)
+
+
+def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
+    support.create_table(dynamodb, table_name, ("pk", "S"))
+    with support.make_resource(dynamodb.meta.endpoint_url).Table(table_name).batch_writer() as w:
+        for i in range(200):
+            w.put_item(Item={"pk": f"k{i}", "color": f"c{i % 5}"} if i % 10 else {"pk": f"k{i}"})
+    dynamodb.update_table(
+        TableName=table_name,
+        AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
+        GlobalSecondaryIndexUpdates=[
+            {
+                "Create": {
+                    "IndexName": "byColor",
+                    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            }
+        ],
+    )
+
+    def index_status():
+        indexes = support.describe(dynamodb, table_name).get("GlobalSecondaryIndexes", [])
+        return indexes[0]["IndexStatus"] if indexes else None
+
+    assert support.poll(lambda: index_status() == "ACTIVE")
+    page = dynamodb.query(
+        TableName=table_name,
+        IndexName="byColor",
+        KeyConditionExpression="color = :c",
+        ExpressionAttributeValues={":c": {"S": "c1"}},
+        Select="COUNT",
+    )
+    assert page["Count"] == 40
+    with expect_error(
+        "LimitExceededException",
+        "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table",
+    ):
+        dynamodb.update_table(
+            TableName=table_name,
+            GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}, {"Delete": {"IndexName": "x12"}}],
+        )
+    dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    assert support.poll(lambda: index_status() is None)
+    with expect_error("ValidationException", "The table does not have the specified index: byColor"):
+        dynamodb.scan(TableName=table_name, IndexName="byColor")
+
+
+def test_multi_attribute_gsi_key(dynamodb, table_name):
+    dynamodb.create_table(
+        TableName=table_name,
+        BillingMode="PAY_PER_REQUEST",
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "id", "AttributeType": "S"},
+            {"AttributeName": "tournament", "AttributeType": "S"},
+            {"AttributeName": "region", "AttributeType": "S"},
+            {"AttributeName": "round", "AttributeType": "N"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "byTournament",
+                "KeySchema": [
+                    {"AttributeName": "tournament", "KeyType": "HASH"},
+                    {"AttributeName": "region", "KeyType": "HASH"},
+                    {"AttributeName": "round", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+    )
+    support.wait_active(dynamodb, table_name)
+    for i, (t, r, n) in enumerate([("W", "EU", 3), ("W", "EU", 1), ("W", "US", 1), ("S", "EU", 2), ("W", "EU", 2)]):
+        dynamodb.put_item(
+            TableName=table_name,
+            Item={"id": {"S": f"m{i}"}, "tournament": {"S": t}, "region": {"S": r}, "round": {"N": str(n)}},
+        )
+    page = dynamodb.query(
+        TableName=table_name,
+        IndexName="byTournament",
+        KeyConditionExpression="tournament = :t AND #r = :r AND round >= :n",
+        ExpressionAttributeNames={"#r": "region"},
+        ExpressionAttributeValues={":t": {"S": "W"}, ":r": {"S": "EU"}, ":n": {"N": "2"}},
+    )
+    assert [i["id"]["S"] for i in page["Items"]] == ["m4", "m0"]
+    with expect_error("ValidationException", "Query condition missed key schema element: region"):
+        dynamodb.query(
+            TableName=table_name,
+            IndexName="byTournament",
+            KeyConditionExpression="tournament = :t",
+            ExpressionAttributeValues={":t": {"S": "W"}},
+        )

@@ -1,0 +1,241 @@
+package io.tributary.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Local and global secondary indexes through the SDK: definitions, maintenance, Query and Scan. */
+class IndexesIT {
+  private static final DynamoDbClient client = Endpoint.client();
+  private static final String TABLE = Endpoint.uniqueTableName("indexes");
+  private static final int ITEMS = 120;
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  private static AttributeDefinition definition(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+
+  @BeforeAll
+  static void fill() {
+    client.createTable(b -> b.tableName(TABLE)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key("user", KeyType.HASH), key("game", KeyType.RANGE))
+        .attributeDefinitions(
+            definition("user", ScalarAttributeType.S),
+            definition("game", ScalarAttributeType.S),
+            definition("score", ScalarAttributeType.N),
+            definition("city", ScalarAttributeType.S))
+        .localSecondaryIndexes(l -> l.indexName("byScore")
+            .keySchema(key("user", KeyType.HASH), key("score", KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+        .globalSecondaryIndexes(g -> g.indexName("byCity")
+            .keySchema(key("city", KeyType.HASH), key("score", KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("note"))));
+    client.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
+    for (int i = 0; i < ITEMS; i++) {
+      Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
+          "user", AttributeValue.fromS("u" + (i % 4)),
+          "game", AttributeValue.fromS(String.format("g%03d", i)),
+          "score", AttributeValue.fromN(Integer.toString(i)),
+          "note", AttributeValue.fromS("n" + i),
+          "secret", AttributeValue.fromS("s" + i)));
+      // Every third item has no city: the global index is sparse.
+      if (i % 3 != 0) {
+        item.put("city", AttributeValue.fromS(i % 2 == 0 ? "Oslo" : "Rome"));
+      }
+      client.putItem(b -> b.tableName(TABLE).item(item));
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    client.deleteTable(b -> b.tableName(TABLE));
+    client.close();
+  }
+
+  @Test
+  void describeShowsBothKindsOfIndex() {
+    TableDescription table = client.describeTable(b -> b.tableName(TABLE)).table();
+    LocalSecondaryIndexDescription local = table.localSecondaryIndexes().get(0);
+    assertThat(local.indexName()).isEqualTo("byScore");
+    assertThat(local.indexArn()).isEqualTo(table.tableArn() + "/index/byScore");
+    assertThat(local.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+    assertThat(local.itemCount()).isEqualTo(ITEMS);
+    GlobalSecondaryIndexDescription global = table.globalSecondaryIndexes().get(0);
+    assertThat(global.indexName()).isEqualTo("byCity");
+    assertThat(global.indexStatusAsString()).isEqualTo("ACTIVE");
+    assertThat(global.projection().nonKeyAttributes()).containsExactly("note");
+    assertThat(global.itemCount()).isEqualTo(ITEMS - ITEMS / 3);
+    assertThat(global.indexSizeBytes()).isPositive();
+  }
+
+  @Test
+  void queryPaginatorOverAGlobalIndex() {
+    List<Integer> scores = new ArrayList<>();
+    client.queryPaginator(b -> b.tableName(TABLE).indexName("byCity").limit(7)
+            .keyConditionExpression("city = :c AND score > :s")
+            .expressionAttributeValues(Map.of(
+                ":c", AttributeValue.fromS("Oslo"), ":s", AttributeValue.fromN("50"))))
+        .items()
+        .forEach(item -> {
+          assertThat(item).containsKeys("user", "game", "city", "score", "note").doesNotContainKey("secret");
+          scores.add(Integer.parseInt(item.get("score").n()));
+        });
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 51; i < ITEMS; i++) {
+      if (i % 3 != 0 && i % 2 == 0) {
+        expected.add(i);
+      }
+    }
+    assertThat(scores).isEqualTo(expected);
+  }
+
+  @Test
+  void localIndexFetchesFromTheTable() {
+    QueryResponse page = client.query(b -> b.tableName(TABLE).indexName("byScore")
+        .keyConditionExpression("#u = :u AND score BETWEEN :lo AND :hi")
+        .expressionAttributeNames(Map.of("#u", "user"))
+        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS("u1"),
+            ":lo", AttributeValue.fromN("10"), ":hi", AttributeValue.fromN("20")))
+        .select(Select.ALL_ATTRIBUTES)
+        .scanIndexForward(false));
+    assertThat(page.items()).extracting(i -> i.get("score").n()).containsExactly("17", "13");
+    assertThat(page.items().get(0)).containsKey("secret");
+    QueryResponse keysOnly = client.query(b -> b.tableName(TABLE).indexName("byScore")
+        .keyConditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", "user"))
+        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS("u1"))).limit(1));
+    assertThat(keysOnly.items().get(0)).containsOnlyKeys("user", "game", "score");
+    assertThat(keysOnly.lastEvaluatedKey()).containsOnlyKeys("user", "game", "score");
+  }
+
+  @Test
+  void parallelScanOfAnIndex() {
+    int total = 0;
+    for (int segment = 0; segment < 4; segment++) {
+      int s = segment;
+      total += client.scanPaginator(b -> b.tableName(TABLE).indexName("byCity").segment(s).totalSegments(4).limit(10))
+          .items().stream().mapToInt(i -> 1).sum();
+    }
+    assertThat(total).isEqualTo(ITEMS - ITEMS / 3);
+  }
+
+  @Test
+  void indexRulesAsDynamoDbWordsThem() {
+    assertValidation(() -> client.query(b -> b.tableName(TABLE).indexName("byCity").consistentRead(true)
+            .keyConditionExpression("city = :c").expressionAttributeValues(Map.of(":c", AttributeValue.fromS("Oslo")))),
+        "Consistent reads are not supported on global secondary indexes");
+    assertValidation(() -> client.scan(b -> b.tableName(TABLE).indexName("nope")),
+        "The table does not have the specified index: nope");
+    assertValidation(() -> client.putItem(b -> b.tableName(TABLE).item(Map.of(
+            "user", AttributeValue.fromS("x"), "game", AttributeValue.fromS("y"), "city", AttributeValue.fromN("1")))),
+        "One or more parameter values were invalid: Type mismatch for Index Key city Expected: S Actual: N IndexName: byCity");
+  }
+
+  @Test
+  void indexAddedToAFullTableUnderWritesMatchesIt() throws Exception {
+    String name = Endpoint.uniqueTableName("backfill");
+    int items = 2000;
+    client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(definition("id", ScalarAttributeType.S)));
+    client.waiter().waitUntilTableExists(b -> b.tableName(name));
+    try {
+      List<WriteRequest> batch = new ArrayList<>();
+      for (int i = 0; i < items; i++) {
+        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+            "id", AttributeValue.fromS("i" + i),
+            "tag", AttributeValue.fromS("t" + (i % 13)))).build()).build());
+        if (batch.size() == 25) {
+          List<WriteRequest> requests = List.copyOf(batch);
+          client.batchWriteItem(b -> b.requestItems(Map.of(name, requests)));
+          batch.clear();
+        }
+      }
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> writers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        writers.add(Thread.ofPlatform().start(() -> {
+          java.util.Random random = new java.util.Random();
+          while (!stop.get()) {
+            String id = "i" + random.nextInt(items);
+            if (random.nextInt(3) == 0) {
+              client.deleteItem(b -> b.tableName(name).key(Map.of("id", AttributeValue.fromS(id))));
+            } else {
+              client.putItem(b -> b.tableName(name).item(Map.of(
+                  "id", AttributeValue.fromS(id), "tag", AttributeValue.fromS("t" + random.nextInt(13)))));
+            }
+          }
+        }));
+      }
+      client.updateTable(b -> b.tableName(name)
+          .attributeDefinitions(definition("tag", ScalarAttributeType.S))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
+              .keySchema(key("tag", KeyType.HASH))
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      String status;
+      do {
+        Thread.sleep(20);
+        status = client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0)
+            .indexStatusAsString();
+      } while (!status.equals("ACTIVE") && System.nanoTime() < deadline);
+      stop.set(true);
+      for (Thread t : writers) {
+        t.join();
+      }
+      assertThat(status).isEqualTo("ACTIVE");
+      Set<Map<String, AttributeValue>> table = new HashSet<>(
+          client.scanPaginator(b -> b.tableName(name)).items().stream().toList());
+      Set<Map<String, AttributeValue>> index = new HashSet<>(
+          client.scanPaginator(b -> b.tableName(name).indexName("byTag").limit(100)).items().stream().toList());
+      assertThat(index).hasSameSizeAs(table).isEqualTo(table);
+      assertThat(client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0).itemCount())
+          .isEqualTo(table.size());
+
+      client.updateTable(b -> b.tableName(name)
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag"))));
+      do {
+        Thread.sleep(20);
+      } while (client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()
+          && System.nanoTime() < deadline);
+      assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+    } finally {
+      client.deleteTable(b -> b.tableName(name));
+    }
+  }
+
+  private static void assertValidation(Runnable call, String message) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+    });
+  }
+}
