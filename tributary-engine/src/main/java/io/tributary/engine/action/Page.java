@@ -1,6 +1,9 @@
 package io.tributary.engine.action;
 
+import io.tributary.engine.Database;
 import io.tributary.engine.item.ItemCursor;
+import io.tributary.engine.item.KeyRange;
+import io.tributary.expressions.Condition;
 import io.tributary.engine.table.KeySchema;
 import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
@@ -90,5 +93,44 @@ record Page(
       b.put("LastEvaluatedKey", AttributeValues.mapToJson(lastEvaluatedKey));
     }
     return b;
+  }
+
+  /**
+   * Reads one page of a Query or Scan from the table or the index {@code target} names, and
+   * answers it with the capacity the read consumed.
+   */
+  static Json.Obj answer(
+      Database db,
+      Request request,
+      Indexes target,
+      KeyRange range,
+      boolean reverse,
+      Condition filter,
+      Select select,
+      Projection projection) {
+    Page page;
+    try (ItemCursor cursor =
+        target.onIndex() ? db.items().entries(range, reverse) : db.items().items(range, reverse)) {
+      Long limit = request.number("Limit");
+      page =
+          read(
+              cursor,
+              limit == null ? null : limit.intValue(),
+              filter == null ? item -> true : filter::test,
+              target.keyNames(),
+              target.resolve());
+    }
+    boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
+    double units = ConsumedCapacity.readUnits(page.bytesRead(), consistent);
+    String returnCapacity = request.string("ReturnConsumedCapacity");
+    String table = target.table().name();
+    return page.response(select, projection)
+        .put(
+            "ConsumedCapacity",
+            target.onIndex()
+                ? ConsumedCapacity.ofIndex(
+                    returnCapacity, table, target.index().name(), target.index().global(), units)
+                : ConsumedCapacity.of(returnCapacity, table, units))
+        .build();
   }
 }

@@ -2,7 +2,6 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
-import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.engine.table.TableDefinition;
@@ -61,33 +60,6 @@ final class Scan implements Action {
       }
       range = range.after(start);
     }
-    Page page;
-    try (ItemCursor cursor =
-        target.onIndex() ? db.items().entries(range, false) : db.items().items(range, false)) {
-      Long limit = request.number("Limit");
-      page =
-          Page.read(
-              cursor,
-              limit == null ? null : limit.intValue(),
-              filter == null ? item -> true : filter::test,
-              target.keyNames(),
-              target.resolve());
-    }
-    boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
-    return page.response(select, projection)
-        .put(
-            "ConsumedCapacity",
-            target.onIndex()
-                ? ConsumedCapacity.ofIndex(
-                    request.string("ReturnConsumedCapacity"),
-                    table.name(),
-                    target.index().name(),
-                    target.index().global(),
-                    ConsumedCapacity.readUnits(page.bytesRead(), consistent))
-                : ConsumedCapacity.of(
-                    request.string("ReturnConsumedCapacity"),
-                    table.name(),
-                    ConsumedCapacity.readUnits(page.bytesRead(), consistent)))
-        .build();
+    return Page.answer(db, request, target, range, false, filter, select, projection);
   }
 }
