@@ -2,7 +2,6 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
-import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Condition;
@@ -32,18 +31,7 @@ final class DeleteItem implements Action {
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
     expressions.requireScalarKeys(table.keySchema().names());
 
-    ItemStore.Written written =
-        db.items()
-            .write(
-                table,
-                key,
-                old -> {
-                  RequestExpressions.check(condition, old, request);
-                  return null;
-                });
-
-    return ItemRequests.writeResponse(
-            request, table, returnOld ? written.oldItem() : null, written)
-        .build();
+    return ItemRequests.replace(
+        db, request, table, key, condition, null, returnOld);
   }
 }

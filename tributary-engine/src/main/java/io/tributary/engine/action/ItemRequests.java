@@ -1,7 +1,10 @@
 package io.tributary.engine.action;
 
+import io.tributary.engine.Database;
 import io.tributary.engine.item.ItemStore;
+import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
+import io.tributary.expressions.Condition;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
 import io.tributary.model.DynamoDbException;
@@ -87,6 +90,30 @@ final class ItemRequests {
                 java.util.List.of(
                     new Json.Num(low + ".0"), new Json.Num((low + 1) + ".0"))))
         .build();
+  }
+
+  /**
+   * PutItem and DeleteItem: replaces the item with {@code newItem} (null deletes it) if the
+   * condition holds against the item as it is, under the item's lock, and answers.
+   */
+  static Json.Obj replace(
+      Database db,
+      Request request,
+      TableDefinition table,
+      PrimaryKey key,
+      Condition condition,
+      Map<String, AttributeValue> newItem,
+      boolean returnOld) {
+    ItemStore.Written written =
+        db.items()
+            .write(
+                table,
+                key,
+                old -> {
+                  RequestExpressions.check(condition, old, request);
+                  return newItem;
+                });
+    return writeResponse(request, table, returnOld ? written.oldItem() : null, written).build();
   }
 
   static long size(Map<String, AttributeValue> item) {

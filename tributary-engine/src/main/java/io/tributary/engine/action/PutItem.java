@@ -2,7 +2,6 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
-import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Condition;
@@ -34,18 +33,7 @@ final class PutItem implements Action {
     PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), item);
     expressions.requireScalarKeys(table.keySchema().names());
 
-    ItemStore.Written written =
-        db.items()
-            .write(
-                table,
-                key,
-                old -> {
-                  RequestExpressions.check(condition, old, request);
-                  return item;
-                });
-
-    return ItemRequests.writeResponse(
-            request, table, returnOld ? written.oldItem() : null, written)
-        .build();
+    return ItemRequests.replace(
+        db, request, table, key, condition, item, returnOld);
   }
 }
