@@ -6,11 +6,12 @@ import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.Tags;
 import io.tributary.engine.table.TimeToLive;
+import io.tributary.engine.transaction.ClientRequestTokens;
 import java.time.Clock;
 
 /**
  * What the actions work on: the catalog, tags, time to live, the items, their statistics, the
- * clock, settings, and the background work of index changes.
+ * clock, settings, the background work of index changes, and transactions' client tokens.
  */
 public record Database(
     Catalog catalog,
@@ -20,4 +21,5 @@ public record Database(
     TableStatistics statistics,
     Clock clock,
     EngineConfig config,
-    IndexBuilds indexBuilds) {}
+    IndexBuilds indexBuilds,
+    ClientRequestTokens tokens) {}

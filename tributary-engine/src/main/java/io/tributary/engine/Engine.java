@@ -11,6 +11,7 @@ import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.Tags;
 import io.tributary.engine.table.TimeToLive;
+import io.tributary.engine.transaction.ClientRequestTokens;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
@@ -60,10 +61,21 @@ public final class Engine implements AutoCloseable {
     TimeToLiveSweeper sweeper = new TimeToLiveSweeper(catalog, timeToLive, items, clock);
     long every = config.timeToLiveSweepInterval().toMillis();
     background.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
+    ClientRequestTokens tokens = new ClientRequestTokens(store, clock);
+    background.scheduleWithFixedDelay(
+        () -> expire(tokens), 1, 1, TimeUnit.MINUTES);
     this.actions =
         Actions.all(
             new Database(
-                catalog, new Tags(store), timeToLive, items, statistics, clock, config, builds));
+                catalog,
+                new Tags(store),
+                timeToLive,
+                items,
+                statistics,
+                clock,
+                config,
+                builds,
+                tokens));
   }
 
   /** Opens the engine over a store it then owns (and closes). */
@@ -115,6 +127,14 @@ public final class Engine implements AutoCloseable {
     } catch (RuntimeException e) {
       // The next sweep tries again; a failed one must not stop the schedule.
       LOG.warn("Deleting expired items failed", e);
+    }
+  }
+
+  private static void expire(ClientRequestTokens tokens) {
+    try {
+      tokens.expire();
+    } catch (RuntimeException e) {
+      LOG.warn("Forgetting expired client request tokens failed", e);
     }
   }
 

@@ -94,6 +94,11 @@ public final class ExpressionAttributes implements Placeholders {
         nameMap == null ? Map.of() : nameMap, valueMap == null ? Map.of() : valueMap);
   }
 
+  /** The ExpressionAttributeValues given, by placeholder (empty when none). */
+  public Map<String, AttributeValue> values() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   @Override
   public String name(String placeholder) {
     usedNames.add(placeholder);

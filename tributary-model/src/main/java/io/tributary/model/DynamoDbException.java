@@ -1,6 +1,8 @@
 package io.tributary.model;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An error a client caused (or, for {@link ErrorType#INTERNAL_SERVER_ERROR}, one it did not):
@@ -9,15 +11,21 @@ import java.util.Map;
 public final class DynamoDbException extends RuntimeException {
   private final ErrorType type;
   private final Map<String, AttributeValue> item;
+  private final List<CancellationReason> cancellationReasons;
 
-  private DynamoDbException(ErrorType type, String message, Map<String, AttributeValue> item) {
+  private DynamoDbException(
+      ErrorType type,
+      String message,
+      Map<String, AttributeValue> item,
+      List<CancellationReason> cancellationReasons) {
     super(message, null, false, false);
     this.type = type;
     this.item = item;
+    this.cancellationReasons = cancellationReasons;
   }
 
   public static DynamoDbException of(ErrorType type, String message) {
-    return new DynamoDbException(type, message, null);
+    return new DynamoDbException(type, message, null, null);
   }
 
   public static DynamoDbException validation(String message) {
@@ -39,7 +47,19 @@ public final class DynamoDbException extends RuntimeException {
   /** The condition failed; {@code item} is the current item when the client asked for it. */
   public static DynamoDbException conditionalCheckFailed(
       String message, Map<String, AttributeValue> item) {
-    return new DynamoDbException(ErrorType.CONDITIONAL_CHECK_FAILED, message, item);
+    return new DynamoDbException(ErrorType.CONDITIONAL_CHECK_FAILED, message, item, null);
+  }
+
+  /** A transaction was cancelled; one reason per action, in request order. */
+  public static DynamoDbException transactionCanceled(List<CancellationReason> reasons) {
+    String codes = reasons.stream().map(CancellationReason::code).collect(Collectors.joining(", "));
+    return new DynamoDbException(
+        ErrorType.TRANSACTION_CANCELED,
+        "Transaction cancelled, please refer cancellation reasons for specific reasons ["
+            + codes
+            + "]",
+        null,
+        List.copyOf(reasons));
   }
 
   public ErrorType type() {
@@ -49,5 +69,10 @@ public final class DynamoDbException extends RuntimeException {
   /** The item returned with a ConditionalCheckFailedException, or null. */
   public Map<String, AttributeValue> item() {
     return item;
+  }
+
+  /** The reasons of a TransactionCanceledException, or null. */
+  public List<CancellationReason> cancellationReasons() {
+    return cancellationReasons;
   }
 }

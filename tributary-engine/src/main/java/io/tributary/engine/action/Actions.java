@@ -27,6 +27,8 @@ public final class Actions {
         Map.entry("ListTagsOfResource", new ListTagsOfResource(db)),
         Map.entry("DescribeLimits", new DescribeLimits()),
         Map.entry("UpdateTimeToLive", new UpdateTimeToLive(db)),
-        Map.entry("DescribeTimeToLive", new DescribeTimeToLive(db)));
+        Map.entry("DescribeTimeToLive", new DescribeTimeToLive(db)),
+        Map.entry("TransactWriteItems", new TransactWriteItems(db)),
+        Map.entry("TransactGetItems", new TransactGetItems(db)));
   }
 }

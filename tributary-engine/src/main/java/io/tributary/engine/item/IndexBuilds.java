@@ -67,11 +67,10 @@ public final class IndexBuilds {
     background.execute(
         () -> {
           try {
+            // No write adds entries any more: the index turned DELETING before this was queued,
+            // and ItemStore.indexesChanged waited for the writes that still kept it.
             items.purge(index.indexId());
             catalog.change(table.region(), table.name(), table.tableId(), t -> without(t, index));
-            // A write that read the index list just before it turned DELETING may have added an
-            // entry during the first pass.
-            items.purge(index.indexId());
           } catch (RuntimeException e) {
             LOG.warn("Deleting index {} of table {} failed", index.name(), table.name(), e);
           }

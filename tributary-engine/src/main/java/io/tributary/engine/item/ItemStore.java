@@ -10,14 +10,18 @@ import io.tributary.model.ItemCodec;
 import io.tributary.model.ItemSize;
 import io.tributary.storage.EntryIterator;
 import io.tributary.storage.Keyspace;
+import io.tributary.storage.Snapshot;
 import io.tributary.storage.Store;
 import io.tributary.storage.WriteBatch;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Reads and writes items. Writes to one item are serialised by a striped lock, so a
@@ -39,7 +43,14 @@ public final class ItemStore {
    */
   private final Map<Long, List<IndexDefinition>> maintained = new ConcurrentHashMap<>();
 
-  private final long itemCollectionSizeLimit;
+  private final Staging staging;
+  private final Transactions transactions = new Transactions();
+
+  /**
+   * Held for reading by every write from reading the list of indexes to writing its batch, and
+   * for writing while that list changes.
+   */
+  private final ReentrantReadWriteLock indexChanges = new ReentrantReadWriteLock();
 
   public ItemStore(Store store, TableStatistics statistics) {
     this(store, statistics, io.tributary.engine.EngineConfig.ITEM_COLLECTION_SIZE_LIMIT);
@@ -52,7 +63,7 @@ public final class ItemStore {
   public ItemStore(Store store, TableStatistics statistics, long itemCollectionSizeLimit) {
     this.store = store;
     this.statistics = statistics;
-    this.itemCollectionSizeLimit = itemCollectionSizeLimit;
+    this.staging = new Staging(store, statistics, itemCollectionSizeLimit);
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
@@ -78,8 +89,23 @@ public final class ItemStore {
 
   /** The item with this key, or null. */
   public Map<String, AttributeValue> get(TableDefinition table, PrimaryKey key) {
-    byte[] value = store.get(Keyspace.ITEMS, ItemKeys.of(table.tableId(), key));
-    return value == null ? null : ItemCodec.decode(value);
+    return read(ItemKeys.of(table.tableId(), key));
+  }
+
+  /**
+   * The items with these keys as of one moment: no write, and no part of a transaction, lands
+   * between the reads. Each entry is null when there is no such item.
+   */
+  public List<Map<String, AttributeValue>> getAll(List<TableDefinition> tables, List<PrimaryKey> keys) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>(keys.size());
+    try (Snapshot snapshot = store.snapshot()) {
+      for (int i = 0; i < keys.size(); i++) {
+        byte[] value =
+            snapshot.get(Keyspace.ITEMS, ItemKeys.of(tables.get(i).tableId(), keys.get(i)));
+        items.add(value == null ? null : ItemCodec.decode(value));
+      }
+    }
+    return items;
   }
 
   /** The items of a key range, forward or backward. */
@@ -90,151 +116,140 @@ public final class ItemStore {
   /** Applies {@code write} to the item with this key, atomically. */
   public Written write(TableDefinition table, PrimaryKey key, ItemWrite write) {
     byte[] storageKey = ItemKeys.of(table.tableId(), key);
-    ReentrantLock lock = locks[Math.floorMod(Arrays.hashCode(storageKey), STRIPES)];
+    ReentrantLock lock = lockOf(storageKey);
     lock.lock();
     try {
-      byte[] oldValue = store.get(Keyspace.ITEMS, storageKey);
-      Map<String, AttributeValue> oldItem = oldValue == null ? null : ItemCodec.decode(oldValue);
+      if (transactions.holds(storageKey)) {
+        throw DynamoDbException.of(
+            ErrorType.TRANSACTION_CONFLICT, Transactions.CONFLICT_MESSAGE);
+      }
+      Map<String, AttributeValue> oldItem = read(storageKey);
       Map<String, AttributeValue> newItem = write.apply(oldItem);
       if (newItem == oldItem) {
         // Nothing to change (no item to delete, or the write kept the item as it was).
         return new Written(oldItem, newItem, -1, List.of());
       }
-      List<IndexDefinition> indexes = maintained.getOrDefault(table.tableId(), List.of());
-      if (newItem != null) {
-        IndexEntries.check(table, indexes, newItem);
+      indexChanges.readLock().lock();
+      try {
+        WriteBatch batch = new WriteBatch();
+        Staging.Staged staged =
+            staging.stage(
+                table, key, storageKey, oldItem, newItem, maintained(table), batch, new HashMap<>());
+        store.write(batch);
+        return staged.commit();
+      } finally {
+        indexChanges.readLock().unlock();
       }
-      long collection = -1;
-      if (indexes.stream().anyMatch(i -> !i.global())) {
-        collection = collectionSize(table, indexes, key.partitionKey());
-        long change =
-            size(newItem) - size(oldItem) + localEntriesSize(table, indexes, newItem)
-                - localEntriesSize(table, indexes, oldItem);
-        if (change > 0 && collection + change > itemCollectionSizeLimit) {
-          throw DynamoDbException.of(
-              ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Item collection size limit exceeded.");
-        }
-        collection += change;
-      }
-      WriteBatch batch = new WriteBatch();
-      if (newItem == null) {
-        batch.delete(Keyspace.ITEMS, storageKey);
-      } else {
-        batch.put(Keyspace.ITEMS, storageKey, ItemCodec.encode(newItem));
-      }
-      List<EntryChange> changes = new ArrayList<>();
-      for (IndexDefinition index : indexes) {
-        changes.add(indexEntries(table, index, oldItem, newItem, batch));
-      }
-      store.write(batch);
-      long items = (newItem == null ? 0 : 1) - (oldItem == null ? 0 : 1);
-      long bytes = size(newItem) - size(oldItem);
-      statistics.of(table.tableId()).add(items, bytes);
-      List<IndexWrite> indexWrites = new ArrayList<>();
-      for (EntryChange c : changes) {
-        statistics.of(c.write().index().indexId()).add(c.entries(), c.bytes());
-        if (!c.write().entryBytes().isEmpty()) {
-          indexWrites.add(c.write());
-        }
-      }
-      return new Written(oldItem, newItem, collection, indexWrites);
     } finally {
       lock.unlock();
     }
   }
 
-  /** One index's part of a write: its counters' change and what it wrote. */
-  private record EntryChange(IndexWrite write, long entries, long bytes) {}
+  /** One item's part of a transaction: the change {@code write} makes to the item with {@code key}. */
+  public record Mutation(TableDefinition table, PrimaryKey key, ItemWrite write) {}
 
   /**
-   * Adds to {@code batch} the change of one index's entry from {@code oldItem} to {@code
-   * newItem}; returns the change to the index's counters, to apply once the batch is written.
+   * Applies every mutation, or none: each item's change is computed from the item as it is, and
+   * all of them are written in one atomic batch together with what {@code batch} already holds.
+   * Items that another transaction is changing are not waited for: the transaction is cancelled
+   * with TransactionConflict for them. Single-item writes to an item this transaction holds fail
+   * with TransactionConflictException meanwhile.
+   *
+   * @param mutations at most one per item
+   * @return what was written, in the order of {@code mutations}
+   * @throws DynamoDbException a TransactionCanceledException whose reasons are in the order of
+   *     {@code mutations}, when any item conflicts, fails its condition or cannot be written
    */
-  private EntryChange indexEntries(
-      TableDefinition table,
-      IndexDefinition index,
-      Map<String, AttributeValue> oldItem,
-      Map<String, AttributeValue> newItem,
-      WriteBatch batch) {
-    byte[] oldKey = oldItem == null ? null : IndexEntries.key(table, index, oldItem);
-    if (oldKey != null
-        && index.status() == IndexDefinition.IndexStatus.CREATING
-        && store.get(Keyspace.INDEXES, oldKey) == null) {
-      // Not backfilled yet (or left out for a wrong type): there is no entry to replace.
-      oldKey = null;
+  public List<Written> transact(List<Mutation> mutations, WriteBatch batch) {
+    int n = mutations.size();
+    byte[][] keys = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      Mutation m = mutations.get(i);
+      keys[i] = ItemKeys.of(m.table().tableId(), m.key());
     }
-    byte[] newKey = newItem == null ? null : IndexEntries.key(table, index, newItem);
-    if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
-      batch.delete(Keyspace.INDEXES, oldKey);
-    }
-    Map<String, AttributeValue> oldEntry =
-        oldKey == null ? null : IndexEntries.projected(table, index, oldItem);
-    Map<String, AttributeValue> newEntry =
-        newKey == null ? null : IndexEntries.projected(table, index, newItem);
-    if (newKey != null) {
-      batch.put(Keyspace.INDEXES, newKey, ItemCodec.encode(newEntry));
-    }
-    long entries = (newKey == null ? 0 : 1) - (oldKey == null ? 0 : 1);
-    long bytes = size(newEntry) - size(oldEntry);
-    List<Long> written = new ArrayList<>();
-    if (oldKey != null && newKey != null && Arrays.equals(oldKey, newKey)) {
-      if (!oldEntry.equals(newEntry)) {
-        written.add(Math.max(size(oldEntry), size(newEntry)));
-      }
-    } else {
-      if (oldKey != null) {
-        written.add(size(oldEntry));
-      }
-      if (newKey != null) {
-        written.add(size(newEntry));
-      }
-    }
-    return new EntryChange(new IndexWrite(index, written), entries, bytes);
-  }
-
-  /**
-   * The bytes of one partition key's items and their local index entries. It is read from
-   * storage each time, which costs a scan of the collection per write to a table with local
-   * indexes; exact, and simple to keep right across crashes.
-   */
-  private long collectionSize(
-      TableDefinition table, List<IndexDefinition> indexes, AttributeValue partitionKey) {
-    long bytes = sizeOf(Keyspace.ITEMS, ItemKeys.partition(table.tableId(), partitionKey));
-    for (IndexDefinition index : indexes) {
-      if (!index.global()) {
-        bytes += sizeOf(Keyspace.INDEXES, ItemKeys.partition(index.indexId(), partitionKey));
-      }
-    }
-    return bytes;
-  }
-
-  private long sizeOf(Keyspace keyspace, KeyRange range) {
-    long bytes = 0;
-    try (EntryIterator it = store.scan(keyspace, range.from(), range.to(), false)) {
-      while (it.next()) {
-        bytes += ItemSize.of(ItemCodec.decode(it.value()));
-      }
-    }
-    return bytes;
-  }
-
-  private static long localEntriesSize(
-      TableDefinition table, List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
-    long bytes = 0;
-    if (item != null) {
-      for (IndexDefinition index : indexes) {
-        if (!index.global() && IndexEntries.key(table, index, item) != null) {
-          bytes += ItemSize.of(IndexEntries.projected(table, index, item));
+    Transactions.Held held = transactions.hold(keys, this::lockOf);
+    try {
+      List<Map<String, AttributeValue>> oldItems = new ArrayList<>();
+      List<Map<String, AttributeValue>> newItems = new ArrayList<>();
+      DynamoDbException[] failures = new DynamoDbException[n];
+      for (int i = 0; i < n; i++) {
+        Map<String, AttributeValue> oldItem = read(keys[i]);
+        oldItems.add(oldItem);
+        try {
+          newItems.add(mutations.get(i).write().apply(oldItem));
+        } catch (DynamoDbException e) {
+          newItems.add(oldItem);
+          failures[i] = e;
         }
       }
+      Transactions.throwIfAnyFailed(failures);
+      indexChanges.readLock().lock();
+      try {
+        Map<ByteBuffer, Long> pending = new HashMap<>();
+        Staging.Staged[] staged = new Staging.Staged[n];
+        for (int i = 0; i < n; i++) {
+          Mutation m = mutations.get(i);
+          if (newItems.get(i) != oldItems.get(i)) {
+            try {
+              staged[i] =
+                  staging.stage(
+                      m.table(),
+                      m.key(),
+                      keys[i],
+                      oldItems.get(i),
+                      newItems.get(i),
+                      maintained(m.table()),
+                      batch,
+                      pending);
+            } catch (DynamoDbException e) {
+              failures[i] = e;
+            }
+          }
+        }
+        Transactions.throwIfAnyFailed(failures);
+        if (!batch.isEmpty()) {
+          store.write(batch);
+        }
+        List<Written> written = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          written.add(
+              staged[i] == null
+                  ? new Written(oldItems.get(i), newItems.get(i), -1, List.of())
+                  : staged[i].commit());
+        }
+        return written;
+      } finally {
+        indexChanges.readLock().unlock();
+      }
+    } finally {
+      held.release();
     }
-    return bytes;
+  }
+
+  private Map<String, AttributeValue> read(byte[] storageKey) {
+    byte[] value = store.get(Keyspace.ITEMS, storageKey);
+    return value == null ? null : ItemCodec.decode(value);
+  }
+
+  private List<IndexDefinition> maintained(TableDefinition table) {
+    return maintained.getOrDefault(table.tableId(), List.of());
+  }
+
+  private ReentrantLock lockOf(byte[] storageKey) {
+    return locks[Math.floorMod(Arrays.hashCode(storageKey), STRIPES)];
   }
 
   /** Records which indexes writes to {@code table} keep from now on. */
   public void indexesChanged(TableDefinition table) {
-    maintained.put(
-        table.tableId(), table.indexes().stream().filter(IndexDefinition::maintained).toList());
+    // Waits for the writes that read the old list: once this returns, no write can add an entry
+    // to an index that stopped being kept, so purging it afterwards leaves nothing behind.
+    indexChanges.writeLock().lock();
+    try {
+      maintained.put(
+          table.tableId(), table.indexes().stream().filter(IndexDefinition::maintained).toList());
+    } finally {
+      indexChanges.writeLock().unlock();
+    }
   }
 
   /**
@@ -265,9 +280,16 @@ public final class ItemStore {
   }
 
   private void backfillOne(TableDefinition table, IndexDefinition index, byte[] storageKey) {
-    ReentrantLock lock = locks[Math.floorMod(Arrays.hashCode(storageKey), STRIPES)];
+    ReentrantLock lock = lockOf(storageKey);
     lock.lock();
     try {
+      while (transactions.holds(storageKey)) {
+        // A transaction has read the item and will write its entries; wait for it to finish.
+        lock.unlock();
+        Thread.onSpinWait();
+        Thread.yield();
+        lock.lock();
+      }
       byte[] value = store.get(Keyspace.ITEMS, storageKey);
       if (value == null) {
         return;
@@ -361,7 +383,4 @@ public final class ItemStore {
     }
   }
 
-  private static long size(Map<String, AttributeValue> item) {
-    return item == null ? 0 : ItemSize.of(item);
-  }
 }

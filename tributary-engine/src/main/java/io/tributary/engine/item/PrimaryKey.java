@@ -34,6 +34,21 @@ public record PrimaryKey(AttributeValue partitionKey, AttributeValue sortKey) {
     return checkSizes(partition, sort);
   }
 
+  /**
+   * Refuses empty string and binary values of the key attributes that are present with the right
+   * type; TransactWriteItems checks this for every action before it looks at key shapes.
+   */
+  public static void checkNotEmpty(KeySchema schema, Map<String, AttributeValue> attributes) {
+    for (KeyAttribute a : schema.hasSortKey()
+        ? java.util.List.of(schema.partitionKey(), schema.sortKey())
+        : java.util.List.of(schema.partitionKey())) {
+      AttributeValue v = attributes.get(a.name());
+      if (v != null && v.type().equals(a.type())) {
+        checkNotEmpty(a, v);
+      }
+    }
+  }
+
   /** The key attributes as an attribute map (LastEvaluatedKey, say). */
   public Map<String, AttributeValue> toMap(KeySchema schema) {
     Map<String, AttributeValue> out = new LinkedHashMap<>();

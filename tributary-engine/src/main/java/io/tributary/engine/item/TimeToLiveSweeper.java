@@ -4,6 +4,7 @@ import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TimeToLive;
 import io.tributary.model.AttributeValue;
+import io.tributary.model.DynamoDbException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +50,13 @@ public final class TimeToLiveSweeper {
         Map<String, AttributeValue> item = cursor.item();
         if (expired(item, attribute)) {
           PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), item);
-          ItemStore.Written w =
-              items.write(table, key, now -> now != null && expired(now, attribute) ? null : now);
+          ItemStore.Written w;
+          try {
+            w = items.write(table, key, now -> now != null && expired(now, attribute) ? null : now);
+          } catch (DynamoDbException e) {
+            // A transaction holds the item (TransactionConflict): the next pass deletes it.
+            continue;
+          }
           if (w.oldItem() != null && w.newItem() == null) {
             deleted++;
           }

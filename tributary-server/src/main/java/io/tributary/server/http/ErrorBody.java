@@ -1,9 +1,13 @@
 package io.tributary.server.http;
 
 import io.tributary.model.AttributeValues;
+import io.tributary.model.CancellationReason;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
+import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import io.tributary.model.json.JsonWriter;
 
 /**
@@ -13,7 +17,9 @@ import io.tributary.model.json.JsonWriter;
  *
  * <p>The errors of Amazon's front layer (Coral) that DynamoDB passes through spell the member
  * {@code Message}: SerializationException ("Start of structure or map found where not expected.")
- * and AccessDeniedException. Every other error spells it {@code message}.
+ * and AccessDeniedException; so do the transaction errors whose model shapes name it {@code
+ * Message} (TransactionCanceledException, TransactionInProgressException,
+ * IdempotentParameterMismatchException). Every other error spells it {@code message}.
  */
 final class ErrorBody {
 
@@ -25,9 +31,27 @@ final class ErrorBody {
     return JsonWriter.write(
         JsonBuilder.object()
             .put("__type", type.wireType())
+            .put("CancellationReasons", cancellationReasons(error))
             .put(messageMember(type), error.getMessage())
             .put("Item", error.item() == null ? null : AttributeValues.mapToJson(error.item()))
             .build());
+  }
+
+  /** A cancelled transaction's reasons, in request order: Code, then Message and Item if any. */
+  private static Json cancellationReasons(DynamoDbException error) {
+    if (error.cancellationReasons() == null) {
+      return null;
+    }
+    List<Json> reasons = new ArrayList<>();
+    for (CancellationReason r : error.cancellationReasons()) {
+      reasons.add(
+          JsonBuilder.object()
+              .put("Code", r.code())
+              .put("Item", r.item() == null ? null : AttributeValues.mapToJson(r.item()))
+              .put("Message", r.message())
+              .build());
+    }
+    return new Json.Arr(reasons);
   }
 
   /** DynamoDB's answer when it fails: "Internal server error", HTTP 500, retryable. */
@@ -37,7 +61,12 @@ final class ErrorBody {
 
   static String messageMember(ErrorType type) {
     return switch (type) {
-      case SERIALIZATION, ACCESS_DENIED -> "Message";
+      case SERIALIZATION,
+          ACCESS_DENIED,
+          TRANSACTION_CANCELED,
+          TRANSACTION_IN_PROGRESS,
+          IDEMPOTENT_PARAMETER_MISMATCH ->
+          "Message";
       default -> "message";
     };
   }
