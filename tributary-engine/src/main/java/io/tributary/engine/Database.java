@@ -6,12 +6,14 @@ import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.Tags;
 import io.tributary.engine.table.TimeToLive;
+import io.tributary.engine.stream.StreamLog;
 import io.tributary.engine.transaction.ClientRequestTokens;
 import java.time.Clock;
 
 /**
  * What the actions work on: the catalog, tags, time to live, the items, their statistics, the
- * clock, settings, the background work of index changes, and transactions' client tokens.
+ * clock, settings, the background work of index changes, transactions' client tokens, and the
+ * tables' streams.
  */
 public record Database(
     Catalog catalog,
@@ -22,4 +24,5 @@ public record Database(
     Clock clock,
     EngineConfig config,
     IndexBuilds indexBuilds,
-    ClientRequestTokens tokens) {}
+    ClientRequestTokens tokens,
+    StreamLog streams) {}

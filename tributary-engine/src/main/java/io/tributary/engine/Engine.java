@@ -10,6 +10,7 @@ import io.tributary.engine.shape.ShapeValidator;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.Tags;
+import io.tributary.engine.stream.StreamLog;
 import io.tributary.engine.table.TimeToLive;
 import io.tributary.engine.transaction.ClientRequestTokens;
 import io.tributary.model.DynamoDbException;
@@ -33,6 +34,8 @@ public final class Engine implements AutoCloseable {
   private final Map<String, Action> actions;
   private final ScheduledExecutorService background;
   private final ShapeValidator shapes = ShapeValidator.dynamoDb();
+  private final TimeToLiveSweeper sweeper;
+  private final StreamLog streams;
 
   private static final Set<String> NAMED_TABLE_ACTIONS =
       Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
@@ -43,7 +46,9 @@ public final class Engine implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
     TableStatistics statistics = new TableStatistics();
-    ItemStore items = new ItemStore(store, statistics, config.itemCollectionSizeLimit());
+    this.streams = new StreamLog(store, clock, config.streams());
+    ItemStore items =
+        new ItemStore(store, statistics, config.itemCollectionSizeLimit(), streams);
     Catalog catalog =
         new Catalog(
             store, clock, id -> background.execute(() -> purge(items, id)), items::indexesChanged);
@@ -58,12 +63,19 @@ public final class Engine implements AutoCloseable {
       builds.resume(t);
     }
     TimeToLive timeToLive = new TimeToLive(store);
-    TimeToLiveSweeper sweeper = new TimeToLiveSweeper(catalog, timeToLive, items, clock);
+    this.sweeper = new TimeToLiveSweeper(catalog, timeToLive, items, clock);
     long every = config.timeToLiveSweepInterval().toMillis();
-    background.scheduleWithFixedDelay(() -> sweep(sweeper), every, every, TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(
+        () -> logged("Deleting expired items", sweeper::sweep), every, every, TimeUnit.MILLISECONDS);
     ClientRequestTokens tokens = new ClientRequestTokens(store, clock);
     background.scheduleWithFixedDelay(
-        () -> expire(tokens), 1, 1, TimeUnit.MINUTES);
+        () -> logged("Forgetting expired client request tokens", tokens::expire),
+        1,
+        1,
+        TimeUnit.MINUTES);
+    long upkeep = Math.max(1, Math.min(60_000, config.streams().shardMaxAge().toMillis() / 4));
+    background.scheduleWithFixedDelay(
+        () -> logged("Stream upkeep", streams::maintain), upkeep, upkeep, TimeUnit.MILLISECONDS);
     this.actions =
         Actions.all(
             new Database(
@@ -75,7 +87,8 @@ public final class Engine implements AutoCloseable {
                 clock,
                 config,
                 builds,
-                tokens));
+                tokens,
+                streams));
   }
 
   /** Opens the engine over a store it then owns (and closes). */
@@ -121,20 +134,22 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private static void sweep(TimeToLiveSweeper sweeper) {
-    try {
-      sweeper.sweep();
-    } catch (RuntimeException e) {
-      // The next sweep tries again; a failed one must not stop the schedule.
-      LOG.warn("Deleting expired items failed", e);
-    }
+  /** Deletes the expired items now rather than on the next sweep (for tests). */
+  int sweepExpiredItems() {
+    return sweeper.sweep();
   }
 
-  private static void expire(ClientRequestTokens tokens) {
+  /** Runs the streams' upkeep now (for tests). */
+  void maintainStreams() {
+    streams.maintain();
+  }
+
+  /** Runs background work; a failure is logged and the next run tries again. */
+  private static void logged(String what, Runnable work) {
     try {
-      tokens.expire();
+      work.run();
     } catch (RuntimeException e) {
-      LOG.warn("Forgetting expired client request tokens failed", e);
+      LOG.warn("{} failed", what, e);
     }
   }
 

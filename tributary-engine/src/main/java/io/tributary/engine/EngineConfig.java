@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.engine.stream.StreamSettings;
 import java.time.Duration;
 
 /**
@@ -10,18 +11,25 @@ import java.time.Duration;
  * @param timeToLiveSweepInterval how often expired items are looked for and deleted
  * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
  *     take in a table with local secondary indexes (DynamoDB's 10 GB; smaller in tests)
+ * @param streams how streams split and roll over their shards and how long records are kept
  */
 public record EngineConfig(
     String accountId,
     Duration transientStatusDelay,
     Duration timeToLiveSweepInterval,
-    long itemCollectionSizeLimit) {
+    long itemCollectionSizeLimit,
+    StreamSettings streams) {
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
   public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(10);
   public static final long ITEM_COLLECTION_SIZE_LIMIT = 10L * 1024 * 1024 * 1024;
 
   public EngineConfig(String accountId, Duration transientStatusDelay) {
-    this(accountId, transientStatusDelay, DEFAULT_TTL_SWEEP_INTERVAL, ITEM_COLLECTION_SIZE_LIMIT);
+    this(
+        accountId,
+        transientStatusDelay,
+        DEFAULT_TTL_SWEEP_INTERVAL,
+        ITEM_COLLECTION_SIZE_LIMIT,
+        StreamSettings.DEFAULTS);
   }
 
   public static EngineConfig defaults() {
@@ -29,10 +37,17 @@ public record EngineConfig(
   }
 
   public EngineConfig withTimeToLiveSweepInterval(Duration interval) {
-    return new EngineConfig(accountId, transientStatusDelay, interval, itemCollectionSizeLimit);
+    return new EngineConfig(
+        accountId, transientStatusDelay, interval, itemCollectionSizeLimit, streams);
   }
 
   public EngineConfig withItemCollectionSizeLimit(long limit) {
-    return new EngineConfig(accountId, transientStatusDelay, timeToLiveSweepInterval, limit);
+    return new EngineConfig(
+        accountId, transientStatusDelay, timeToLiveSweepInterval, limit, streams);
+  }
+
+  public EngineConfig withStreams(StreamSettings settings) {
+    return new EngineConfig(
+        accountId, transientStatusDelay, timeToLiveSweepInterval, itemCollectionSizeLimit, settings);
   }
 }

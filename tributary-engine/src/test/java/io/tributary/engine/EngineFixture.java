@@ -64,6 +64,14 @@ final class EngineFixture implements AutoCloseable {
         JsonWriter.write(engine.execute(operation, body, CONTEXT)), StandardCharsets.UTF_8);
   }
 
+  /** Runs a DynamoDB Streams action, the same way. */
+  String callStreams(String operation, String request) {
+    Json.Obj body =
+        (Json.Obj) JsonReader.parse(request.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+    return new String(
+        JsonWriter.write(engine.executeStreams(operation, body, CONTEXT)), StandardCharsets.UTF_8);
+  }
+
   @Override
   public void close() {
     engine.close();

@@ -30,10 +30,7 @@ final class CreateTable implements Action {
   public Json.Obj handle(Json.Obj body, RequestContext context) {
     Request request = new Request(body);
     TableNames.TableRef ref = TableNames.resolve(request.string("TableName"), context, "TableName");
-    Request stream = request.object("StreamSpecification");
-    if (stream != null && Boolean.TRUE.equals(stream.bool("StreamEnabled"))) {
-      throw Unsupported.feature("StreamSpecification");
-    }
+    String streamViewType = StreamSpecifications.forCreate(request);
     // DynamoDB checks billing before the key schema.
     BillingMode billing = BillingModes.parse(request.string("BillingMode"));
     Throughput throughput =
@@ -115,10 +112,14 @@ final class CreateTable implements Action {
     if (!tags.isEmpty()) {
       db.tags().add(created.tableId(), tags);
     }
+    if (streamViewType != null) {
+      db.streams().enable(created, streamViewType);
+    }
     return JsonBuilder.object()
         .put(
             "TableDescription",
-            TableDescriptions.created(created, db.statistics()))
+            StreamSpecifications.describe(
+                db, created, TableDescriptions.created(created, db.statistics())))
         .build();
   }
 

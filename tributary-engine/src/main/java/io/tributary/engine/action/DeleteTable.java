@@ -47,6 +47,8 @@ final class DeleteTable implements Action {
     Json.Obj description =
         TableDescriptions.described(deleting, TableStatus.DELETING, db.statistics(), false);
     db.catalog().update(deleting);
+    // The stream closes with its table; its records stay readable until they expire.
+    db.streams().disable(table.tableId());
     return JsonBuilder.object().put("TableDescription", description).build();
   }
 }

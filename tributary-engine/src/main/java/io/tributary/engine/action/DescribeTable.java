@@ -20,8 +20,10 @@ final class DescribeTable implements Action {
     return JsonBuilder.object()
         .put(
             "Table",
-            TableDescriptions.described(
-                t, t.statusAt(db.clock().instant()), db.statistics()))
+            StreamSpecifications.describe(
+                db,
+                t,
+                TableDescriptions.described(t, t.statusAt(db.clock().instant()), db.statistics())))
         .build();
   }
 }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, table class, deletion protection and global
- * secondary indexes. Changes apply at once (an index's backfill or purge runs in the background);
+ * UpdateTable: billing mode, provisioned throughput, table class, deletion protection, the stream
+ * and global secondary indexes. Changes apply at once (an index's backfill or purge runs in the background);
  * with a transient-status delay the table shows UPDATING for that long.
  */
 final class UpdateTable implements Action {
@@ -51,9 +51,9 @@ final class UpdateTable implements Action {
         request.has("GlobalSecondaryIndexUpdates")
             ? new GlobalSecondaryIndexUpdates(request.list("GlobalSecondaryIndexUpdates"))
             : null;
+    StreamSpecifications.Change streamChange = StreamSpecifications.forUpdate(request);
     Unsupported.refuse(
         request,
-        "StreamSpecification",
         "ReplicaUpdates",
         "GlobalTableWitnessUpdates",
         "MultiRegionConsistency");
@@ -88,13 +88,18 @@ final class UpdateTable implements Action {
       updated =
           updated.withStatus(TableStatus.UPDATING, now.plus(db.config().transientStatusDelay()));
     }
+    if (streamChange != null) {
+      StreamSpecifications.apply(db, table, streamChange);
+    }
     db.catalog().update(updated);
     start.run();
     return JsonBuilder.object()
         .put(
             "TableDescription",
-            TableDescriptions.described(
-                updated, updated.statusAt(now), db.statistics()))
+            StreamSpecifications.describe(
+                db,
+                updated,
+                TableDescriptions.described(updated, updated.statusAt(now), db.statistics())))
         .build();
   }
 

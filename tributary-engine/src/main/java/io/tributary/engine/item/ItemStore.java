@@ -44,6 +44,7 @@ public final class ItemStore {
   private final Map<Long, List<IndexDefinition>> maintained = new ConcurrentHashMap<>();
 
   private final Staging staging;
+  private final ChangeLog log;
   private final Transactions transactions = new Transactions();
 
   /**
@@ -53,15 +54,21 @@ public final class ItemStore {
   private final ReentrantReadWriteLock indexChanges = new ReentrantReadWriteLock();
 
   public ItemStore(Store store, TableStatistics statistics) {
-    this(store, statistics, io.tributary.engine.EngineConfig.ITEM_COLLECTION_SIZE_LIMIT);
+    this(
+        store,
+        statistics,
+        io.tributary.engine.EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
+        ChangeLog.none(store));
   }
 
   /**
    * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries
    *     may take (tables with local secondary indexes only)
    */
-  public ItemStore(Store store, TableStatistics statistics, long itemCollectionSizeLimit) {
+  public ItemStore(
+      Store store, TableStatistics statistics, long itemCollectionSizeLimit, ChangeLog log) {
     this.store = store;
+    this.log = log;
     this.statistics = statistics;
     this.staging = new Staging(store, statistics, itemCollectionSizeLimit);
     for (int i = 0; i < STRIPES; i++) {
@@ -115,6 +122,18 @@ public final class ItemStore {
 
   /** Applies {@code write} to the item with this key, atomically. */
   public Written write(TableDefinition table, PrimaryKey key, ItemWrite write) {
+    return write(table, key, write, false);
+  }
+
+  /**
+   * The same for time to live's deletes of expired items, which stream records attribute to the
+   * service rather than to a client.
+   */
+  public Written expire(TableDefinition table, PrimaryKey key, ItemWrite write) {
+    return write(table, key, write, true);
+  }
+
+  private Written write(TableDefinition table, PrimaryKey key, ItemWrite write, boolean timeToLive) {
     byte[] storageKey = ItemKeys.of(table.tableId(), key);
     ReentrantLock lock = lockOf(storageKey);
     lock.lock();
@@ -135,7 +154,11 @@ public final class ItemStore {
         Staging.Staged staged =
             staging.stage(
                 table, key, storageKey, oldItem, newItem, maintained(table), batch, new HashMap<>());
-        store.write(batch);
+        if (log.records(table.tableId())) {
+          log.write(batch, List.of(new ChangeLog.Change(table, oldItem, newItem, timeToLive)));
+        } else {
+          store.write(batch);
+        }
         return staged.commit();
       } finally {
         indexChanges.readLock().unlock();
@@ -207,7 +230,16 @@ public final class ItemStore {
           }
         }
         Transactions.throwIfAnyFailed(failures);
-        if (!batch.isEmpty()) {
+        List<ChangeLog.Change> changes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          Mutation m = mutations.get(i);
+          if (staged[i] != null && log.records(m.table().tableId())) {
+            changes.add(new ChangeLog.Change(m.table(), oldItems.get(i), newItems.get(i), false));
+          }
+        }
+        if (!changes.isEmpty()) {
+          log.write(batch, changes);
+        } else if (!batch.isEmpty()) {
           store.write(batch);
         }
         List<Written> written = new ArrayList<>();

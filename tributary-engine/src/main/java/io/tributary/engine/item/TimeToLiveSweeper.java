@@ -52,7 +52,7 @@ public final class TimeToLiveSweeper {
           PrimaryKey key = PrimaryKey.ofItem(table.keySchema(), item);
           ItemStore.Written w;
           try {
-            w = items.write(table, key, now -> now != null && expired(now, attribute) ? null : now);
+            w = items.expire(table, key, now -> now != null && expired(now, attribute) ? null : now);
           } catch (DynamoDbException e) {
             // A transaction holds the item (TransactionConflict): the next pass deletes it.
             continue;
