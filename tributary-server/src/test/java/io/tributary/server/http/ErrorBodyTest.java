@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ErrorBodyTest {
@@ -35,10 +37,17 @@ class ErrorBodyTest {
 
   @Test
   void everyOtherErrorSpellsItLowerCase() {
+    Set<ErrorType> capital =
+        EnumSet.of(
+            ErrorType.SERIALIZATION,
+            ErrorType.ACCESS_DENIED,
+            ErrorType.TRANSACTION_CANCELED,
+            ErrorType.TRANSACTION_IN_PROGRESS,
+            ErrorType.IDEMPOTENT_PARAMETER_MISMATCH);
     for (ErrorType type : ErrorType.values()) {
-      if (type != ErrorType.SERIALIZATION && type != ErrorType.ACCESS_DENIED) {
-        assertThat(ErrorBody.messageMember(type)).as(type.name()).isEqualTo("message");
-      }
+      assertThat(ErrorBody.messageMember(type))
+          .as(type.name())
+          .isEqualTo(capital.contains(type) ? "Message" : "message");
     }
   }
 
