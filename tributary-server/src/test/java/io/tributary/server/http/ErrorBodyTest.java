@@ -52,6 +52,29 @@ class ErrorBodyTest {
   }
 
   @Test
+  void streamsErrorsAreInDynamoDbsNamespaceWithALowerCaseMessage() {
+    // The Streams model's error shapes all name their member "message".
+    assertThat(render(DynamoDbException.of(ErrorType.EXPIRED_ITERATOR, "Iterator expired")))
+        .isEqualTo(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException\","
+                + "\"message\":\"Iterator expired\"}");
+    assertThat(
+            render(
+                DynamoDbException.of(
+                    ErrorType.TRIMMED_DATA_ACCESS,
+                    "The data you are trying to access has been trimmed")))
+        .isEqualTo(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException\","
+                + "\"message\":\"The data you are trying to access has been trimmed\"}");
+    assertThat(render(DynamoDbException.of(ErrorType.LIMIT_EXCEEDED, "Too many")))
+        .startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#LimitExceededException\",");
+    assertThat(ErrorType.EXPIRED_ITERATOR.httpStatus()).isEqualTo(400);
+    assertThat(ErrorType.EXPIRED_ITERATOR.retryable()).isFalse();
+    assertThat(ErrorType.TRIMMED_DATA_ACCESS.httpStatus()).isEqualTo(400);
+    assertThat(ErrorType.TRIMMED_DATA_ACCESS.retryable()).isFalse();
+  }
+
+  @Test
   void messagesAreJsonEscaped() {
     assertThat(render(DynamoDbException.validation("Value 'a\"b\\c' at 'x'")))
         .endsWith("\"message\":\"Value 'a\\\"b\\\\c' at 'x'\"}");
