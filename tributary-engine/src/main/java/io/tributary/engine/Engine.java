@@ -7,6 +7,7 @@ import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.item.TimeToLiveSweeper;
 import io.tributary.engine.shape.ShapeValidator;
+import io.tributary.engine.stream.StreamActions;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.Tags;
@@ -31,8 +32,10 @@ public final class Engine implements AutoCloseable {
 
   private final Store store;
   private final Map<String, Action> actions;
+  private final Map<String, Action> streamActions;
   private final ScheduledExecutorService background;
   private final ShapeValidator shapes = ShapeValidator.dynamoDb();
+  private final ShapeValidator streamShapes = ShapeValidator.dynamoDbStreams();
 
   private static final Set<String> NAMED_TABLE_ACTIONS =
       Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
@@ -64,18 +67,19 @@ public final class Engine implements AutoCloseable {
     ClientRequestTokens tokens = new ClientRequestTokens(store, clock);
     background.scheduleWithFixedDelay(
         () -> expire(tokens), 1, 1, TimeUnit.MINUTES);
-    this.actions =
-        Actions.all(
-            new Database(
-                catalog,
-                new Tags(store),
-                timeToLive,
-                items,
-                statistics,
-                clock,
-                config,
-                builds,
-                tokens));
+    Database db =
+        new Database(
+            catalog,
+            new Tags(store),
+            timeToLive,
+            items,
+            statistics,
+            clock,
+            config,
+            builds,
+            tokens);
+    this.actions = Actions.all(db);
+    this.streamActions = StreamActions.all(db);
   }
 
   /** Opens the engine over a store it then owns (and closes). */
@@ -101,6 +105,28 @@ public final class Engine implements AutoCloseable {
     }
     checkRequiredMembers(operation, request);
     shapes.validate(operation, request);
+    return action.handle(request, context);
+  }
+
+  /**
+   * Runs the DynamoDB Streams action {@code operation} (the part of X-Amz-Target after
+   * "DynamoDBStreams_20120810."), as {@link #execute} runs DynamoDB's.
+   *
+   * <p>The Streams model's operations are known before their actions are registered, so a
+   * request for one that is not served yet still gets the model's shape checks, then
+   * UnknownOperationException; with all four registered this is {@link #execute}'s order.
+   *
+   * @throws DynamoDbException with DynamoDB Streams' error for anything the request got wrong
+   */
+  public Json.Obj executeStreams(String operation, Json.Obj request, RequestContext context) {
+    if (!streamShapes.hasOperation(operation)) {
+      throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
+    }
+    streamShapes.validate(operation, request);
+    Action action = streamActions.get(operation);
+    if (action == null) {
+      throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
+    }
     return action.handle(request, context);
   }
 
