@@ -7,6 +7,7 @@ import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
 import io.tributary.engine.item.TimeToLiveSweeper;
 import io.tributary.engine.shape.ShapeValidator;
+import io.tributary.engine.stream.StreamActions;
 import io.tributary.engine.table.Catalog;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.Tags;
@@ -32,8 +33,10 @@ public final class Engine implements AutoCloseable {
 
   private final Store store;
   private final Map<String, Action> actions;
+  private final Map<String, Action> streamActions;
   private final ScheduledExecutorService background;
   private final ShapeValidator shapes = ShapeValidator.dynamoDb();
+  private final ShapeValidator streamShapes = ShapeValidator.dynamoDbStreams();
   private final TimeToLiveSweeper sweeper;
   private final StreamLog streams;
 
@@ -76,19 +79,20 @@ public final class Engine implements AutoCloseable {
     long upkeep = Math.max(1, Math.min(60_000, config.streams().shardMaxAge().toMillis() / 4));
     background.scheduleWithFixedDelay(
         () -> logged("Stream upkeep", streams::maintain), upkeep, upkeep, TimeUnit.MILLISECONDS);
-    this.actions =
-        Actions.all(
-            new Database(
-                catalog,
-                new Tags(store),
-                timeToLive,
-                items,
-                statistics,
-                clock,
-                config,
-                builds,
-                tokens,
-                streams));
+    Database db =
+        new Database(
+            catalog,
+            new Tags(store),
+            timeToLive,
+            items,
+            statistics,
+            clock,
+            config,
+            builds,
+            tokens,
+            streams);
+    this.actions = Actions.all(db);
+    this.streamActions = StreamActions.all(db);
   }
 
   /** Opens the engine over a store it then owns (and closes). */
@@ -114,6 +118,28 @@ public final class Engine implements AutoCloseable {
     }
     checkRequiredMembers(operation, request);
     shapes.validate(operation, request);
+    return action.handle(request, context);
+  }
+
+  /**
+   * Runs the DynamoDB Streams action {@code operation} (the part of X-Amz-Target after
+   * "DynamoDBStreams_20120810."), as {@link #execute} runs DynamoDB's.
+   *
+   * <p>The Streams model's operations are known before their actions are registered, so a
+   * request for one that is not served yet still gets the model's shape checks, then
+   * UnknownOperationException; with all four registered this is {@link #execute}'s order.
+   *
+   * @throws DynamoDbException with DynamoDB Streams' error for anything the request got wrong
+   */
+  public Json.Obj executeStreams(String operation, Json.Obj request, RequestContext context) {
+    if (!streamShapes.hasOperation(operation)) {
+      throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
+    }
+    streamShapes.validate(operation, request);
+    Action action = streamActions.get(operation);
+    if (action == null) {
+      throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);
+    }
     return action.handle(request, context);
   }
 

@@ -34,6 +34,10 @@ public enum ErrorType {
       "com.amazonaws.dynamodb.v20120810#TransactionInProgressException", 400, false),
   IDEMPOTENT_PARAMETER_MISMATCH(
       "com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400, false),
+  // DynamoDB Streams' own errors; the Streams API shares DynamoDB's namespace.
+  EXPIRED_ITERATOR("com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, false),
+  TRIMMED_DATA_ACCESS(
+      "com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, false),
   INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true);
 
   private final String wireType;

@@ -43,6 +43,7 @@ public final class TributaryServer implements AutoCloseable {
               config.host(),
               config.port(),
               engine::execute,
+              engine::executeStreams,
               config.accountId(),
               config.corsOrigins());
       return new TributaryServer(config, engine, http);

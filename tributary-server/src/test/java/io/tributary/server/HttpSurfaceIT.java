@@ -162,7 +162,7 @@ class HttpSurfaceIT {
           NO_SUCH_ACTION,
           "whatever",
           "DynamoDB_20120810.",
-          "DynamoDBStreams_20120810.ListStreams",
+          "DynamoDBStreams_20120810.ListTables",
           "Logs_20140328.DescribeLogGroups"
         })
     void unknownOperations(String target) {

@@ -43,12 +43,30 @@ public final class HttpFrontEnd implements AutoCloseable {
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0 picks a free one).
+   * Starts listening on {@code host:port} (port 0 picks a free one), serving DynamoDB's API only:
+   * DynamoDB Streams targets are unknown operations.
    *
    * @param corsOrigins the browser origins allowed, {@code *} for any
    */
   public static HttpFrontEnd bind(
-      String host, int port, Operations operations, String accountId, List<String> corsOrigins) {
+      String host, int port, Operations dynamoDb, String accountId, List<String> corsOrigins) {
+    return bind(host, port, dynamoDb, Operations.NONE, accountId, corsOrigins);
+  }
+
+  /**
+   * Starts listening on {@code host:port} (port 0 picks a free one).
+   *
+   * @param dynamoDb runs the actions of targets "DynamoDB_20120810.*"
+   * @param streams runs the actions of targets "DynamoDBStreams_20120810.*"
+   * @param corsOrigins the browser origins allowed, {@code *} for any
+   */
+  public static HttpFrontEnd bind(
+      String host,
+      int port,
+      Operations dynamoDb,
+      Operations streams,
+      String accountId,
+      List<String> corsOrigins) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
@@ -58,7 +76,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     ExecutorService workers = workerPool();
     Pipeline pipeline =
         new Pipeline(
-            new JsonCall(operations, accountId, RequestSizeLimit.MAX_BODY_BYTES),
+            new JsonCall(dynamoDb, streams, accountId, RequestSizeLimit.MAX_BODY_BYTES),
             new CorsPolicy(corsOrigins),
             workers);
     try {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The endpoint the end-to-end tests talk to: a Tributary started in-process on a free port, or
@@ -37,6 +38,16 @@ final class Endpoint {
   /** A client as a user would build one, with dummy credentials. */
   static DynamoDbClient client() {
     return DynamoDbClient.builder()
+        .endpointOverride(uri())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+        .build();
+  }
+
+  /** A DynamoDB Streams client as a user would build one: same endpoint, dummy credentials. */
+  static DynamoDbStreamsClient streamsClient() {
+    return DynamoDbStreamsClient.builder()
         .endpointOverride(uri())
         .region(Region.US_EAST_1)
         .credentialsProvider(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ErrorBodyTest {
@@ -35,11 +37,41 @@ class ErrorBodyTest {
 
   @Test
   void everyOtherErrorSpellsItLowerCase() {
+    Set<ErrorType> capital =
+        EnumSet.of(
+            ErrorType.SERIALIZATION,
+            ErrorType.ACCESS_DENIED,
+            ErrorType.TRANSACTION_CANCELED,
+            ErrorType.TRANSACTION_IN_PROGRESS,
+            ErrorType.IDEMPOTENT_PARAMETER_MISMATCH);
     for (ErrorType type : ErrorType.values()) {
-      if (type != ErrorType.SERIALIZATION && type != ErrorType.ACCESS_DENIED) {
-        assertThat(ErrorBody.messageMember(type)).as(type.name()).isEqualTo("message");
-      }
+      assertThat(ErrorBody.messageMember(type))
+          .as(type.name())
+          .isEqualTo(capital.contains(type) ? "Message" : "message");
     }
+  }
+
+  @Test
+  void streamsErrorsAreInDynamoDbsNamespaceWithALowerCaseMessage() {
+    // The Streams model's error shapes all name their member "message".
+    assertThat(render(DynamoDbException.of(ErrorType.EXPIRED_ITERATOR, "Iterator expired")))
+        .isEqualTo(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException\","
+                + "\"message\":\"Iterator expired\"}");
+    assertThat(
+            render(
+                DynamoDbException.of(
+                    ErrorType.TRIMMED_DATA_ACCESS,
+                    "The data you are trying to access has been trimmed")))
+        .isEqualTo(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException\","
+                + "\"message\":\"The data you are trying to access has been trimmed\"}");
+    assertThat(render(DynamoDbException.of(ErrorType.LIMIT_EXCEEDED, "Too many")))
+        .startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#LimitExceededException\",");
+    assertThat(ErrorType.EXPIRED_ITERATOR.httpStatus()).isEqualTo(400);
+    assertThat(ErrorType.EXPIRED_ITERATOR.retryable()).isFalse();
+    assertThat(ErrorType.TRIMMED_DATA_ACCESS.httpStatus()).isEqualTo(400);
+    assertThat(ErrorType.TRIMMED_DATA_ACCESS.retryable()).isFalse();
   }
 
   @Test

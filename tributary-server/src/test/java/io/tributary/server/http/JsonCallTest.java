@@ -27,6 +27,13 @@ class JsonCallTest {
         return JsonBuilder.object().put("Operation", operation).put("Got", request).build();
       };
 
+  private final Operations streamsEcho =
+      (operation, request, context) -> {
+        executed.add("Streams " + operation);
+        contexts.add(context);
+        return JsonBuilder.object().put("StreamsOperation", operation).build();
+      };
+
   @Test
   void runsTheOperationNamedByTheTarget() {
     HttpReply reply = answer(echo, "DynamoDB_20120810.ListTables", "{\"Limit\":1}");
@@ -34,6 +41,24 @@ class JsonCallTest {
     assertThat(text(reply)).isEqualTo("{\"Operation\":\"ListTables\",\"Got\":{\"Limit\":1}}");
     assertThat(reply.contentType()).isEqualTo("application/x-amz-json-1.0");
     assertThat(contexts).containsExactly(new RequestContext(ID, "eu-west-1", "123456789012"));
+  }
+
+  @Test
+  void streamsTargetsRunTheStreamsOperations() {
+    HttpReply reply = answer(echo, "DynamoDBStreams_20120810.DescribeStream", "{}");
+    assertThat(reply.status().code()).isEqualTo(200);
+    assertThat(text(reply)).isEqualTo("{\"StreamsOperation\":\"DescribeStream\"}");
+    assertThat(executed).containsExactly("Streams DescribeStream");
+    assertThat(contexts).containsExactly(new RequestContext(ID, "eu-west-1", "123456789012"));
+  }
+
+  @Test
+  void streamsTargetsKeepTheChecksOfDynamoDbs() {
+    assertThat(text(answer(echo, "DynamoDBStreams_20120810.ListStreams", "{\"Limit\": ")))
+        .isEqualTo(SERIALIZATION);
+    assertThat(text(answer(echo, "DynamoDBStreams_20120810.ListStreams", "[]")))
+        .isEqualTo(SERIALIZATION);
+    assertThat(executed).isEmpty();
   }
 
   @Test
@@ -55,7 +80,10 @@ class JsonCallTest {
           "DynamoDB_20111205.ListTables",
           "DynamoDB_20120810.",
           "DynamoDB_20120810.List.Tables",
-          "DynamoDBStreams_20120810.ListStreams",
+          "DynamoDBStreams_20111205.ListStreams",
+          "DynamoDBStreams_20120810.",
+          "DynamoDBStreams_20120810.List.Streams",
+          "dynamodbstreams_20120810.ListStreams",
           "Logs_20140328.DescribeLogGroups"
         }) {
       HttpReply reply = answer(echo, target, "{}");
@@ -124,7 +152,7 @@ class JsonCallTest {
 
   @Test
   void theAnswerHasTheContentTypeOfTheRequest() {
-    JsonCall calls = new JsonCall(echo, "123456789012", 1 << 20);
+    JsonCall calls = new JsonCall(echo, streamsEcho, "123456789012", 1 << 20);
     HttpReply reply =
         calls.answer(
             new JsonCall.Request(
@@ -136,9 +164,9 @@ class JsonCallTest {
     return call(operations, target, null, null, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static HttpReply call(
+  private HttpReply call(
       Operations operations, String target, String coding, String accept, byte[] body) {
-    JsonCall calls = new JsonCall(operations, "123456789012", 1 << 20);
+    JsonCall calls = new JsonCall(operations, streamsEcho, "123456789012", 1 << 20);
     return calls.answer(
         new JsonCall.Request(
             ID, "eu-west-1", target, ContentTypes.AMZ_JSON_1_0, coding, accept, body));
