@@ -35,7 +35,7 @@ def _java():
     return str(Path(found.stdout.strip()) / "bin" / "java")
 
 
-def _start_server():
+def _start_server(*extra_args):
     if not JAR.is_file():
         pytest.exit(
             f"{JAR.relative_to(REPO)} is missing: build it with `./tributary build` "
@@ -44,7 +44,7 @@ def _start_server():
         )
     log = tempfile.NamedTemporaryFile(prefix="tributary-conformance-", suffix=".log", delete=False)
     process = subprocess.Popen(
-        [_java(), "-jar", str(JAR), "serve", "--in-memory", "--port", "0"],
+        [_java(), "-jar", str(JAR), "serve", "--in-memory", "--port", "0", *extra_args],
         stdout=log,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
@@ -83,6 +83,27 @@ def endpoint():
     process, url, log_path = _start_server()
     try:
         yield url
+    finally:
+        _stop_server(process)
+        os.unlink(log_path)
+
+
+@pytest.fixture(scope="session")
+def small_collections():
+    """A client of a second server whose item collections may hold only
+    support.SMALL_ITEM_COLLECTION_BYTES (`--item-collection-size-limit`), so that the tests reach
+    ItemCollectionSizeLimitExceededException without writing 10 GB. An external endpoint's limit
+    cannot be set, so against one those tests are skipped."""
+    if os.environ.get("TRIBUTARY_ENDPOINT"):
+        pytest.skip(
+            "needs a server started with a small --item-collection-size-limit; "
+            "the limit of an external endpoint (10 GB in DynamoDB) cannot be set"
+        )
+    process, url, log_path = _start_server(
+        "--item-collection-size-limit", str(support.SMALL_ITEM_COLLECTION_BYTES)
+    )
+    try:
+        yield support.make_client(url)
     finally:
         _stop_server(process)
         os.unlink(log_path)

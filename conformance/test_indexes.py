@@ -1,5 +1,7 @@
 """Secondary indexes: CreateTable with LSIs and GSIs, their validation, sparse entries, Query and Scan."""
 
+import json
+
 import pytest
 
 import support
@@ -244,3 +246,103 @@ def test_multi_attribute_gsi_key(dynamodb, table_name):
             KeyConditionExpression="tournament = :t",
             ExpressionAttributeValues={":t": {"S": "W"}},
         )
+
+
+# --- Item collections (tables with local secondary indexes) -----------------------------------------
+
+COLLECTION_FULL = "Item collection size limit exceeded."
+COLLECTION_TABLE = {
+    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+    "AttributeDefinitions": [
+        {"AttributeName": "pk", "AttributeType": "S"},
+        {"AttributeName": "sk", "AttributeType": "S"},
+        {"AttributeName": "level", "AttributeType": "S"},
+    ],
+    "LocalSecondaryIndexes": [
+        {
+            "IndexName": "byLevel",
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "level", "KeyType": "RANGE"}],
+            "Projection": {"ProjectionType": "ALL"},
+        }
+    ],
+    "BillingMode": "PAY_PER_REQUEST",
+}
+
+
+def collection_item(pk, sk):
+    """About 420 bytes, and as much again in the local index: two fit in
+    support.SMALL_ITEM_COLLECTION_BYTES, three do not."""
+    return {"pk": {"S": pk}, "sk": {"S": sk}, "level": {"S": "l1"}, "filler": {"S": "x" * 400}}
+
+
+def collection_metrics(pk):
+    # A collection under a gigabyte is estimated to be between 0 and 1 GB.
+    return {"ItemCollectionKey": {"pk": {"S": pk}}, "SizeEstimateRangeGB": [0.0, 1.0]}
+
+
+def create_collection_table(client, name):
+    client.create_table(TableName=name, **COLLECTION_TABLE)
+    support.wait_active(client, name)
+
+
+def test_writes_report_the_item_collection_they_changed(dynamodb, table_name):
+    create_collection_table(dynamodb, table_name)
+    key = {"pk": {"S": "p1"}, "sk": {"S": "s1"}}
+    put = dynamodb.put_item(TableName=table_name, Item=collection_item("p1", "s1"), ReturnItemCollectionMetrics="SIZE")
+    assert put["ItemCollectionMetrics"] == collection_metrics("p1")
+    update = dynamodb.update_item(
+        TableName=table_name,
+        Key=key,
+        UpdateExpression="SET score = :s",
+        ExpressionAttributeValues={":s": {"N": "3"}},
+        ReturnItemCollectionMetrics="SIZE",
+    )
+    assert update["ItemCollectionMetrics"] == collection_metrics("p1")
+    batch = dynamodb.batch_write_item(
+        RequestItems={table_name: [{"PutRequest": {"Item": collection_item("p2", "s1")}}]},
+        ReturnItemCollectionMetrics="SIZE",
+    )
+    assert batch["ItemCollectionMetrics"] == {table_name: [collection_metrics("p2")]}
+    delete = dynamodb.delete_item(TableName=table_name, Key=key, ReturnItemCollectionMetrics="SIZE")
+    assert delete["ItemCollectionMetrics"] == collection_metrics("p1")
+    # Only when asked for.
+    assert "ItemCollectionMetrics" not in dynamodb.put_item(TableName=table_name, Item=collection_item("p1", "s2"))
+
+
+def test_a_full_item_collection_refuses_to_grow(small_collections):
+    client = small_collections
+    name = support.unique_name("full")
+    create_collection_table(client, name)
+    try:
+        client.put_item(TableName=name, Item=collection_item("p1", "s1"))
+        client.put_item(TableName=name, Item=collection_item("p1", "s2"))
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.put_item(TableName=name, Item=collection_item("p1", "s3"))
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.update_item(
+                TableName=name,
+                Key={"pk": {"S": "p1"}, "sk": {"S": "s1"}},
+                UpdateExpression="SET more = :m",
+                ExpressionAttributeValues={":m": {"S": "y" * 400}},
+            )
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.batch_write_item(RequestItems={name: [{"PutRequest": {"Item": collection_item("p1", "s3")}}]})
+        raw = support.raw_request(
+            client.meta.endpoint_url,
+            "PutItem",
+            json.dumps({"TableName": name, "Item": collection_item("p1", "s3")}),
+        )
+        assert raw.status == 400
+        assert raw.json() == {
+            "__type": "com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException",
+            "message": COLLECTION_FULL,
+        }
+        assert "Item" not in client.get_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s3"}})
+
+        # Other collections are not affected, and a full one may shrink and then grow again.
+        client.put_item(TableName=name, Item=collection_item("p2", "s1"))
+        client.update_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s1"}}, UpdateExpression="REMOVE filler")
+        client.put_item(TableName=name, Item=collection_item("p1", "s3"))
+        client.delete_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s3"}})
+    finally:
+        support.delete_table_quietly(client, name)
