@@ -156,30 +156,39 @@ def test_create_table_index_validation(dynamodb, table_name, extra, message):
         create(dynamodb, table_name, **extra)
 
 
+BY_COLOR = {
+    "IndexName": "byColor",
+    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
+    "Projection": {"ProjectionType": "ALL"},
+}
+
+
 def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
     support.create_table(dynamodb, table_name, ("pk", "S"))
     with support.make_resource(dynamodb.meta.endpoint_url).Table(table_name).batch_writer() as w:
         for i in range(200):
             w.put_item(Item={"pk": f"k{i}", "color": f"c{i % 5}"} if i % 10 else {"pk": f"k{i}"})
-    dynamodb.update_table(
+    answer = dynamodb.update_table(
         TableName=table_name,
         AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
-        GlobalSecondaryIndexUpdates=[
-            {
-                "Create": {
-                    "IndexName": "byColor",
-                    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            }
-        ],
-    )
+        GlobalSecondaryIndexUpdates=[{"Create": BY_COLOR}],
+    )["TableDescription"]
+    # DynamoDB answers while the new index allocates its resources, before it backfills.
+    assert answer["TableStatus"] == "UPDATING"
+    assert answer["GlobalSecondaryIndexes"][0]["IndexStatus"] == "CREATING"
+    assert answer["GlobalSecondaryIndexes"][0]["Backfilling"] is False
 
     def index_status():
-        indexes = support.describe(dynamodb, table_name).get("GlobalSecondaryIndexes", [])
+        table = support.describe(dynamodb, table_name)
+        indexes = table.get("GlobalSecondaryIndexes", [])
+        if indexes and indexes[0]["IndexStatus"] == "CREATING" and table["TableStatus"] == "ACTIVE":
+            assert indexes[0]["Backfilling"] is True
+        if indexes and indexes[0]["IndexStatus"] == "DELETING":
+            assert table["TableStatus"] == "UPDATING"
         return indexes[0]["IndexStatus"] if indexes else None
 
     assert support.poll(lambda: index_status() == "ACTIVE")
+    assert "Backfilling" not in support.describe(dynamodb, table_name)["GlobalSecondaryIndexes"][0]
     page = dynamodb.query(
         TableName=table_name,
         IndexName="byColor",
@@ -196,10 +205,74 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
             TableName=table_name,
             GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}, {"Delete": {"IndexName": "x12"}}],
         )
-    dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    answer = dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    assert answer["TableDescription"]["TableStatus"] == "UPDATING"
+    assert answer["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"] == "DELETING"
     assert support.poll(lambda: index_status() is None)
+    assert support.describe(dynamodb, table_name)["TableStatus"] == "ACTIVE"
     with expect_error("ValidationException", "The table does not have the specified index: byColor"):
         dynamodb.scan(TableName=table_name, IndexName="byColor")
+
+
+def test_table_is_updating_while_a_new_gsi_allocates_and_the_waiter_sees_it_through(slow_statuses):
+    client = slow_statuses
+    name = support.unique_name("slow")
+    support.create_table(client, name, ("pk", "S"))
+    try:
+        client.put_item(TableName=name, Item={"pk": {"S": "a"}, "color": {"S": "red"}})
+        client.update_table(
+            TableName=name,
+            AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[{"Create": BY_COLOR}],
+        )
+        allocating = support.describe(client, name)
+        assert allocating["TableStatus"] == "UPDATING"
+        assert allocating["GlobalSecondaryIndexes"][0]["IndexStatus"] == "CREATING"
+        assert allocating["GlobalSecondaryIndexes"][0]["Backfilling"] is False
+        with expect_error("ValidationException", "Cannot read from backfilling global secondary index"):
+            client.query(
+                TableName=name,
+                IndexName="byColor",
+                KeyConditionExpression="color = :c",
+                ExpressionAttributeValues={":c": {"S": "red"}},
+            )
+        with expect_error(
+            "ResourceInUseException",
+            "Attempt to change a resource which is still in use: Cannot delete table while indexes are being"
+            " created, updated, or deleted.",
+        ):
+            client.delete_table(TableName=name)
+        client.put_item(TableName=name, Item={"pk": {"S": "b"}, "color": {"S": "red"}})
+
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 100})
+        assert support.describe(client, name)["TableStatus"] == "ACTIVE"
+
+        def index():
+            gsi = support.describe(client, name)["GlobalSecondaryIndexes"][0]
+            if gsi["IndexStatus"] == "CREATING":
+                assert gsi["Backfilling"] is True
+            return gsi
+
+        assert support.poll(lambda: index()["IndexStatus"] == "ACTIVE", timeout=30)
+        assert "Backfilling" not in index()
+        page = client.query(
+            TableName=name,
+            IndexName="byColor",
+            KeyConditionExpression="color = :c",
+            ExpressionAttributeValues={":c": {"S": "red"}},
+            Select="COUNT",
+        )
+        assert page["Count"] == 2
+
+        answer = client.update_table(TableName=name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+        assert answer["TableDescription"]["TableStatus"] == "UPDATING"
+        deleting = support.describe(client, name)
+        assert deleting["TableStatus"] == "UPDATING"
+        assert deleting["GlobalSecondaryIndexes"][0]["IndexStatus"] == "DELETING"
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 100})
+        assert "GlobalSecondaryIndexes" not in support.describe(client, name)
+    finally:
+        support.delete_table_quietly(client, name)
 
 
 def test_multi_attribute_gsi_key(dynamodb, table_name):

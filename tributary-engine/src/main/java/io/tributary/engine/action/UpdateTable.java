@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * UpdateTable: billing mode, provisioned throughput, table class, deletion protection and global
  * secondary indexes. Changes apply at once (an index's backfill or purge runs in the background);
- * with a transient-status delay the table shows UPDATING for that long.
+ * with a transient-status delay the table shows UPDATING for that long, and a new index's
+ * backfill waits that long, as DynamoDB's resource allocation phase does.
  */
 final class UpdateTable implements Action {
   /** The members that count as "something to update", in DynamoDB's message order. */
@@ -82,20 +83,22 @@ final class UpdateTable implements Action {
       start = applied.start();
     }
     boolean onlyIndexes = indexUpdates != null && CHANGES.stream().filter(m -> has(request, m)).count() == 1;
+    boolean indexJob = indexUpdates != null && indexUpdates.createsOrDeletes();
     if (!db.config().transientStatusDelay().isZero()
         && !request.has("DeletionProtectionEnabled")
-        && !onlyIndexes) {
+        && (!onlyIndexes || indexJob)) {
       updated =
           updated.withStatus(TableStatus.UPDATING, now.plus(db.config().transientStatusDelay()));
     }
     db.catalog().update(updated);
+    // DynamoDB answers a GSI Create or Delete with the table UPDATING (the new index allocating
+    // its resources, not backfilling yet), however soon the table is ACTIVE again; the answer is
+    // taken before the backfill can add to the new index's counters.
+    Json.Obj description =
+        TableDescriptions.described(
+            updated, indexJob ? TableStatus.UPDATING : updated.statusAt(now), db.statistics());
     start.run();
-    return JsonBuilder.object()
-        .put(
-            "TableDescription",
-            TableDescriptions.described(
-                updated, updated.statusAt(now), db.statistics()))
-        .build();
+    return JsonBuilder.object().put("TableDescription", description).build();
   }
 
   private static void checkSomethingToUpdate(Request request) {

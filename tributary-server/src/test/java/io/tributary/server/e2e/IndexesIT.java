@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -202,17 +204,25 @@ class IndexesIT {
           }
         }));
       }
-      client.updateTable(b -> b.tableName(name)
+      TableDescription answer = client.updateTable(b -> b.tableName(name)
           .attributeDefinitions(definition("tag", ScalarAttributeType.S))
           .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
               .keySchema(key("tag", KeyType.HASH))
-              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))).tableDescription();
+      // DynamoDB answers while the new index is allocating its resources, before it backfills.
+      assertThat(answer.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("CREATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).backfilling()).isFalse();
       long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
       String status;
       do {
         Thread.sleep(20);
-        status = client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0)
-            .indexStatusAsString();
+        TableDescription now = client.describeTable(b -> b.tableName(name)).table();
+        GlobalSecondaryIndexDescription index = now.globalSecondaryIndexes().get(0);
+        status = index.indexStatusAsString();
+        if (now.tableStatusAsString().equals("ACTIVE") && status.equals("CREATING")) {
+          assertThat(index.backfilling()).isTrue();
+        }
       } while (!status.equals("ACTIVE") && System.nanoTime() < deadline);
       stop.set(true);
       for (Thread t : writers) {
@@ -227,15 +237,80 @@ class IndexesIT {
       assertThat(client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0).itemCount())
           .isEqualTo(table.size());
 
-      client.updateTable(b -> b.tableName(name)
-          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag"))));
+      answer = client.updateTable(b -> b.tableName(name)
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag")))).tableDescription();
+      assertThat(answer.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("DELETING");
+      TableDescription now;
       do {
         Thread.sleep(20);
-      } while (client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()
-          && System.nanoTime() < deadline);
-      assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+        now = client.describeTable(b -> b.tableName(name)).table();
+        if (now.hasGlobalSecondaryIndexes()) {
+          // The table shows UPDATING for as long as the index is being deleted.
+          assertThat(now.tableStatusAsString()).isEqualTo("UPDATING");
+        }
+      } while (now.hasGlobalSecondaryIndexes() && System.nanoTime() < deadline);
+      assertThat(now.hasGlobalSecondaryIndexes()).isFalse();
+      assertThat(now.tableStatusAsString()).isEqualTo("ACTIVE");
     } finally {
       client.deleteTable(b -> b.tableName(name));
+    }
+  }
+
+  @Test
+  void theTableIsUpdatingWhileANewIndexAllocatesAndTheSdkWaiterSeesItThrough() {
+    // A server of our own, whose transient-status delay stands for DynamoDB's resource allocation.
+    assumeFalse(Endpoint.external(), "the transient-status delay of another endpoint cannot be set");
+    try (TributaryServer slow = TributaryServer.start(
+            ServerConfig.inMemory().withTransientStatusDelay(java.time.Duration.ofMillis(1500)));
+        DynamoDbClient dynamo = Endpoint.client(slow.endpoint())) {
+      DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+          .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(java.time.Duration.ofMillis(200))))
+          .build();
+      dynamo.createTable(b -> b.tableName("slow").billingMode(BillingMode.PAY_PER_REQUEST)
+          .keySchema(key("id", KeyType.HASH))
+          .attributeDefinitions(definition("id", ScalarAttributeType.S)));
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      dynamo.putItem(b -> b.tableName("slow").item(Map.of("id", AttributeValue.fromS("a"), "tag", AttributeValue.fromS("t"))));
+
+      dynamo.updateTable(b -> b.tableName("slow")
+          .attributeDefinitions(definition("tag", ScalarAttributeType.S))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
+              .keySchema(key("tag", KeyType.HASH))
+              .projection(p -> p.projectionType(ProjectionType.ALL)))));
+      TableDescription allocating = dynamo.describeTable(b -> b.tableName("slow")).table();
+      assertThat(allocating.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(allocating.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("CREATING");
+      assertThat(allocating.globalSecondaryIndexes().get(0).backfilling()).isFalse();
+      assertValidation(() -> dynamo.query(b -> b.tableName("slow").indexName("byTag")
+              .keyConditionExpression("tag = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t")))),
+          "Cannot read from backfilling global secondary index");
+      // Writes go on meanwhile.
+      dynamo.putItem(b -> b.tableName("slow").item(Map.of("id", AttributeValue.fromS("b"), "tag", AttributeValue.fromS("t"))));
+
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      assertThat(dynamo.describeTable(b -> b.tableName("slow")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      GlobalSecondaryIndexDescription index;
+      do {
+        index = dynamo.describeTable(b -> b.tableName("slow")).table().globalSecondaryIndexes().get(0);
+        if (index.indexStatusAsString().equals("CREATING")) {
+          assertThat(index.backfilling()).isTrue();
+        }
+      } while (!index.indexStatusAsString().equals("ACTIVE") && System.nanoTime() < deadline);
+      assertThat(index.indexStatusAsString()).isEqualTo("ACTIVE");
+      assertThat(index.backfilling()).isNull();
+      assertThat(dynamo.query(b -> b.tableName("slow").indexName("byTag").keyConditionExpression("tag = :t")
+          .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t")))).count()).isEqualTo(2);
+
+      assertThat(dynamo.updateTable(b -> b.tableName("slow")
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag")))).tableDescription()
+          .tableStatusAsString()).isEqualTo("UPDATING");
+      TableDescription deleting = dynamo.describeTable(b -> b.tableName("slow")).table();
+      assertThat(deleting.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(deleting.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("DELETING");
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      assertThat(dynamo.describeTable(b -> b.tableName("slow")).table().hasGlobalSecondaryIndexes()).isFalse();
     }
   }
 
