@@ -35,7 +35,7 @@ def _java():
     return str(Path(found.stdout.strip()) / "bin" / "java")
 
 
-def _start_server():
+def _start_server(*extra_args):
     if not JAR.is_file():
         pytest.exit(
             f"{JAR.relative_to(REPO)} is missing: build it with `./tributary build` "
@@ -44,7 +44,7 @@ def _start_server():
         )
     log = tempfile.NamedTemporaryFile(prefix="tributary-conformance-", suffix=".log", delete=False)
     process = subprocess.Popen(
-        [_java(), "-jar", str(JAR), "serve", "--in-memory", "--port", "0"],
+        [_java(), "-jar", str(JAR), "serve", "--in-memory", "--port", "0", *extra_args],
         stdout=log,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
@@ -86,6 +86,42 @@ def endpoint():
     finally:
         _stop_server(process)
         os.unlink(log_path)
+
+
+def _client_of_own_server(why, *args):
+    """A client of another server started with `args`; skips against an external endpoint,
+    whose settings cannot be chosen."""
+    if os.environ.get("TRIBUTARY_ENDPOINT"):
+        pytest.skip(f"needs a server started with {' '.join(args)}: {why}")
+    process, url, log_path = _start_server(*args)
+    try:
+        yield support.make_client(url)
+    finally:
+        _stop_server(process)
+        os.unlink(log_path)
+
+
+@pytest.fixture(scope="session")
+def small_collections():
+    """A client of a server whose item collections may hold only
+    support.SMALL_ITEM_COLLECTION_BYTES (`--item-collection-size-limit`), so that the tests reach
+    ItemCollectionSizeLimitExceededException without writing 10 GB."""
+    yield from _client_of_own_server(
+        "the limit of an external endpoint (10 GB in DynamoDB) cannot be set",
+        "--item-collection-size-limit",
+        str(support.SMALL_ITEM_COLLECTION_BYTES),
+    )
+
+
+@pytest.fixture(scope="session")
+def slow_statuses():
+    """A client of a server whose tables stay CREATING, UPDATING or DELETING for
+    support.TRANSIENT_STATUS_SECONDS (`--delay-transient-statuses`), long enough to look at them."""
+    yield from _client_of_own_server(
+        "an external endpoint's transient statuses last as long as they last",
+        "--delay-transient-statuses",
+        f"{int(support.TRANSIENT_STATUS_SECONDS * 1000)}ms",
+    )
 
 
 @pytest.fixture(scope="session")

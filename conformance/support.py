@@ -28,6 +28,13 @@ REGION = "us-east-1"
 ACCESS_KEY = "AKIDCONFORMANCE"
 SECRET_KEY = "conformance-secret-key"
 
+# The item collection size limit of the server the `small_collections` fixture starts.
+SMALL_ITEM_COLLECTION_BYTES = 2000
+
+# How long the tables of the server the `slow_statuses` fixture starts stay CREATING, UPDATING or
+# DELETING.
+TRANSIENT_STATUS_SECONDS = 1.5
+
 # Long enough for a table that shows CREATING/DELETING for a while (-delayTransientStatuses).
 WAIT = {"Delay": 1, "MaxAttempts": 120}
 

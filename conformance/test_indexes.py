@@ -1,5 +1,7 @@
 """Secondary indexes: CreateTable with LSIs and GSIs, their validation, sparse entries, Query and Scan."""
 
+import json
+
 import pytest
 
 import support
@@ -154,30 +156,39 @@ def test_create_table_index_validation(dynamodb, table_name, extra, message):
         create(dynamodb, table_name, **extra)
 
 
+BY_COLOR = {
+    "IndexName": "byColor",
+    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
+    "Projection": {"ProjectionType": "ALL"},
+}
+
+
 def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
     support.create_table(dynamodb, table_name, ("pk", "S"))
     with support.make_resource(dynamodb.meta.endpoint_url).Table(table_name).batch_writer() as w:
         for i in range(200):
             w.put_item(Item={"pk": f"k{i}", "color": f"c{i % 5}"} if i % 10 else {"pk": f"k{i}"})
-    dynamodb.update_table(
+    answer = dynamodb.update_table(
         TableName=table_name,
         AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
-        GlobalSecondaryIndexUpdates=[
-            {
-                "Create": {
-                    "IndexName": "byColor",
-                    "KeySchema": [{"AttributeName": "color", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            }
-        ],
-    )
+        GlobalSecondaryIndexUpdates=[{"Create": BY_COLOR}],
+    )["TableDescription"]
+    # DynamoDB answers while the new index allocates its resources, before it backfills.
+    assert answer["TableStatus"] == "UPDATING"
+    assert answer["GlobalSecondaryIndexes"][0]["IndexStatus"] == "CREATING"
+    assert answer["GlobalSecondaryIndexes"][0]["Backfilling"] is False
 
     def index_status():
-        indexes = support.describe(dynamodb, table_name).get("GlobalSecondaryIndexes", [])
+        table = support.describe(dynamodb, table_name)
+        indexes = table.get("GlobalSecondaryIndexes", [])
+        if indexes and indexes[0]["IndexStatus"] == "CREATING" and table["TableStatus"] == "ACTIVE":
+            assert indexes[0]["Backfilling"] is True
+        if indexes and indexes[0]["IndexStatus"] == "DELETING":
+            assert table["TableStatus"] == "UPDATING"
         return indexes[0]["IndexStatus"] if indexes else None
 
     assert support.poll(lambda: index_status() == "ACTIVE")
+    assert "Backfilling" not in support.describe(dynamodb, table_name)["GlobalSecondaryIndexes"][0]
     page = dynamodb.query(
         TableName=table_name,
         IndexName="byColor",
@@ -194,10 +205,74 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
             TableName=table_name,
             GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}, {"Delete": {"IndexName": "x12"}}],
         )
-    dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    answer = dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+    assert answer["TableDescription"]["TableStatus"] == "UPDATING"
+    assert answer["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"] == "DELETING"
     assert support.poll(lambda: index_status() is None)
+    assert support.describe(dynamodb, table_name)["TableStatus"] == "ACTIVE"
     with expect_error("ValidationException", "The table does not have the specified index: byColor"):
         dynamodb.scan(TableName=table_name, IndexName="byColor")
+
+
+def test_table_is_updating_while_a_new_gsi_allocates_and_the_waiter_sees_it_through(slow_statuses):
+    client = slow_statuses
+    name = support.unique_name("slow")
+    support.create_table(client, name, ("pk", "S"))
+    try:
+        client.put_item(TableName=name, Item={"pk": {"S": "a"}, "color": {"S": "red"}})
+        client.update_table(
+            TableName=name,
+            AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[{"Create": BY_COLOR}],
+        )
+        allocating = support.describe(client, name)
+        assert allocating["TableStatus"] == "UPDATING"
+        assert allocating["GlobalSecondaryIndexes"][0]["IndexStatus"] == "CREATING"
+        assert allocating["GlobalSecondaryIndexes"][0]["Backfilling"] is False
+        with expect_error("ValidationException", "Cannot read from backfilling global secondary index"):
+            client.query(
+                TableName=name,
+                IndexName="byColor",
+                KeyConditionExpression="color = :c",
+                ExpressionAttributeValues={":c": {"S": "red"}},
+            )
+        with expect_error(
+            "ResourceInUseException",
+            "Attempt to change a resource which is still in use: Cannot delete table while indexes are being"
+            " created, updated, or deleted.",
+        ):
+            client.delete_table(TableName=name)
+        client.put_item(TableName=name, Item={"pk": {"S": "b"}, "color": {"S": "red"}})
+
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 100})
+        assert support.describe(client, name)["TableStatus"] == "ACTIVE"
+
+        def index():
+            gsi = support.describe(client, name)["GlobalSecondaryIndexes"][0]
+            if gsi["IndexStatus"] == "CREATING":
+                assert gsi["Backfilling"] is True
+            return gsi
+
+        assert support.poll(lambda: index()["IndexStatus"] == "ACTIVE", timeout=30)
+        assert "Backfilling" not in index()
+        page = client.query(
+            TableName=name,
+            IndexName="byColor",
+            KeyConditionExpression="color = :c",
+            ExpressionAttributeValues={":c": {"S": "red"}},
+            Select="COUNT",
+        )
+        assert page["Count"] == 2
+
+        answer = client.update_table(TableName=name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
+        assert answer["TableDescription"]["TableStatus"] == "UPDATING"
+        deleting = support.describe(client, name)
+        assert deleting["TableStatus"] == "UPDATING"
+        assert deleting["GlobalSecondaryIndexes"][0]["IndexStatus"] == "DELETING"
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.2, "MaxAttempts": 100})
+        assert "GlobalSecondaryIndexes" not in support.describe(client, name)
+    finally:
+        support.delete_table_quietly(client, name)
 
 
 def test_multi_attribute_gsi_key(dynamodb, table_name):
@@ -244,3 +319,103 @@ def test_multi_attribute_gsi_key(dynamodb, table_name):
             KeyConditionExpression="tournament = :t",
             ExpressionAttributeValues={":t": {"S": "W"}},
         )
+
+
+# --- Item collections (tables with local secondary indexes) -----------------------------------------
+
+COLLECTION_FULL = "Item collection size limit exceeded."
+COLLECTION_TABLE = {
+    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+    "AttributeDefinitions": [
+        {"AttributeName": "pk", "AttributeType": "S"},
+        {"AttributeName": "sk", "AttributeType": "S"},
+        {"AttributeName": "level", "AttributeType": "S"},
+    ],
+    "LocalSecondaryIndexes": [
+        {
+            "IndexName": "byLevel",
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "level", "KeyType": "RANGE"}],
+            "Projection": {"ProjectionType": "ALL"},
+        }
+    ],
+    "BillingMode": "PAY_PER_REQUEST",
+}
+
+
+def collection_item(pk, sk):
+    """About 420 bytes, and as much again in the local index: two fit in
+    support.SMALL_ITEM_COLLECTION_BYTES, three do not."""
+    return {"pk": {"S": pk}, "sk": {"S": sk}, "level": {"S": "l1"}, "filler": {"S": "x" * 400}}
+
+
+def collection_metrics(pk):
+    # A collection under a gigabyte is estimated to be between 0 and 1 GB.
+    return {"ItemCollectionKey": {"pk": {"S": pk}}, "SizeEstimateRangeGB": [0.0, 1.0]}
+
+
+def create_collection_table(client, name):
+    client.create_table(TableName=name, **COLLECTION_TABLE)
+    support.wait_active(client, name)
+
+
+def test_writes_report_the_item_collection_they_changed(dynamodb, table_name):
+    create_collection_table(dynamodb, table_name)
+    key = {"pk": {"S": "p1"}, "sk": {"S": "s1"}}
+    put = dynamodb.put_item(TableName=table_name, Item=collection_item("p1", "s1"), ReturnItemCollectionMetrics="SIZE")
+    assert put["ItemCollectionMetrics"] == collection_metrics("p1")
+    update = dynamodb.update_item(
+        TableName=table_name,
+        Key=key,
+        UpdateExpression="SET score = :s",
+        ExpressionAttributeValues={":s": {"N": "3"}},
+        ReturnItemCollectionMetrics="SIZE",
+    )
+    assert update["ItemCollectionMetrics"] == collection_metrics("p1")
+    batch = dynamodb.batch_write_item(
+        RequestItems={table_name: [{"PutRequest": {"Item": collection_item("p2", "s1")}}]},
+        ReturnItemCollectionMetrics="SIZE",
+    )
+    assert batch["ItemCollectionMetrics"] == {table_name: [collection_metrics("p2")]}
+    delete = dynamodb.delete_item(TableName=table_name, Key=key, ReturnItemCollectionMetrics="SIZE")
+    assert delete["ItemCollectionMetrics"] == collection_metrics("p1")
+    # Only when asked for.
+    assert "ItemCollectionMetrics" not in dynamodb.put_item(TableName=table_name, Item=collection_item("p1", "s2"))
+
+
+def test_a_full_item_collection_refuses_to_grow(small_collections):
+    client = small_collections
+    name = support.unique_name("full")
+    create_collection_table(client, name)
+    try:
+        client.put_item(TableName=name, Item=collection_item("p1", "s1"))
+        client.put_item(TableName=name, Item=collection_item("p1", "s2"))
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.put_item(TableName=name, Item=collection_item("p1", "s3"))
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.update_item(
+                TableName=name,
+                Key={"pk": {"S": "p1"}, "sk": {"S": "s1"}},
+                UpdateExpression="SET more = :m",
+                ExpressionAttributeValues={":m": {"S": "y" * 400}},
+            )
+        with expect_error("ItemCollectionSizeLimitExceededException", COLLECTION_FULL):
+            client.batch_write_item(RequestItems={name: [{"PutRequest": {"Item": collection_item("p1", "s3")}}]})
+        raw = support.raw_request(
+            client.meta.endpoint_url,
+            "PutItem",
+            json.dumps({"TableName": name, "Item": collection_item("p1", "s3")}),
+        )
+        assert raw.status == 400
+        assert raw.json() == {
+            "__type": "com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException",
+            "message": COLLECTION_FULL,
+        }
+        assert "Item" not in client.get_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s3"}})
+
+        # Other collections are not affected, and a full one may shrink and then grow again.
+        client.put_item(TableName=name, Item=collection_item("p2", "s1"))
+        client.update_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s1"}}, UpdateExpression="REMOVE filler")
+        client.put_item(TableName=name, Item=collection_item("p1", "s3"))
+        client.delete_item(TableName=name, Key={"pk": {"S": "p1"}, "sk": {"S": "s3"}})
+    finally:
+        support.delete_table_quietly(client, name)

@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +45,13 @@ public final class Engine implements AutoCloseable {
 
   private Engine(Store store, EngineConfig config, Clock clock) {
     this.store = store;
-    this.background =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1, r -> Thread.ofPlatform().name("tributary-background").daemon().unstarted(r));
+    // A backfill or purge still waiting out its delay is resumed at the next start from the
+    // catalog, so closing need not wait for it.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.background = executor;
     TableStatistics statistics = new TableStatistics();
     this.streams = new StreamLog(store, clock, config.streams());
     ItemStore items =

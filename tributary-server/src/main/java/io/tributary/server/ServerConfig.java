@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param transientStatusDelay how long tables stay CREATING, UPDATING or DELETING; zero for at
  *     once
  * @param corsOrigins the origins browsers may call from; {@code ["*"]} allows any
+ * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
+ *     take in a table with local secondary indexes: DynamoDB's 10 GB, or less for tests that
+ *     want to reach ItemCollectionSizeLimitExceededException
  */
 public record ServerConfig(
     String host,
@@ -27,7 +30,8 @@ public record ServerConfig(
     Storage storage,
     String accountId,
     Duration transientStatusDelay,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    long itemCollectionSizeLimit) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -51,6 +55,10 @@ public record ServerConfig(
     if (corsOrigins.isEmpty()) {
       throw new IllegalArgumentException("at least one CORS origin (or *) is needed");
     }
+    if (itemCollectionSizeLimit <= 0) {
+      throw new IllegalArgumentException(
+          "the item collection size limit must be positive, not " + itemCollectionSizeLimit);
+    }
   }
 
   /** The defaults of {@code tributary serve}: 127.0.0.1:8000, RocksDB in ./data. */
@@ -61,7 +69,8 @@ public record ServerConfig(
         new Storage.OnDisk(DEFAULT_DATA_DIR, false),
         EngineConfig.DEFAULT_ACCOUNT_ID,
         Duration.ZERO,
-        List.of("*"));
+        List.of("*"),
+        EngineConfig.ITEM_COLLECTION_SIZE_LIMIT);
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -71,35 +80,43 @@ public record ServerConfig(
 
   public ServerConfig withHost(String host) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
   }
 
   public ServerConfig withPort(int port) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
   }
 
   public ServerConfig withStorage(Storage storage) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
   }
 
   public ServerConfig withAccountId(String accountId) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
   }
 
   public ServerConfig withTransientStatusDelay(Duration delay) {
-    return new ServerConfig(host, port, storage, accountId, delay, corsOrigins);
+    return new ServerConfig(
+        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, origins);
+        host, port, storage, accountId, transientStatusDelay, origins, itemCollectionSizeLimit);
+  }
+
+  /** The same server with another item collection size limit (tests use a small one). */
+  public ServerConfig withItemCollectionSizeLimit(long bytes) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes);
   }
 
   EngineConfig engineConfig() {
-    return new EngineConfig(accountId, transientStatusDelay);
+    return new EngineConfig(accountId, transientStatusDelay)
+        .withItemCollectionSizeLimit(itemCollectionSizeLimit);
   }
 
   /** Where tables live. */

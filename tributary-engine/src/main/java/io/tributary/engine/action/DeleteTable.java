@@ -31,10 +31,7 @@ final class DeleteTable implements Action {
           "Resource cannot be deleted as it is currently protected against deletion. Disable"
               + " deletion protection first.");
     }
-    Tables.checkActive(
-        table,
-        table.statusAt(now),
-        "Table: " + table.name() + " is in the process of being updated.");
+    // DynamoDB names the indexes even while the table is UPDATING for one of them.
     if (table.indexes().stream()
         .anyMatch(i -> i.status() != IndexDefinition.IndexStatus.ACTIVE)) {
       throw DynamoDbException.of(
@@ -42,6 +39,10 @@ final class DeleteTable implements Action {
           "Attempt to change a resource which is still in use: Cannot delete table while indexes"
               + " are being created, updated, or deleted.");
     }
+    Tables.checkActive(
+        table,
+        table.statusAt(now),
+        "Table: " + table.name() + " is in the process of being updated.");
     TableDefinition deleting =
         table.withStatus(TableStatus.DELETING, now.plus(db.config().transientStatusDelay()));
     Json.Obj description =

@@ -64,6 +64,11 @@ final class GlobalSecondaryIndexUpdates {
     }
   }
 
+  /** Whether an index is created or deleted, which DynamoDB does with the table UPDATING. */
+  boolean createsOrDeletes() {
+    return !creates.isEmpty() || !deletes.isEmpty();
+  }
+
   /** What the table becomes, and what to start once the catalog holds it. */
   record Applied(TableDefinition table, Runnable start) {}
 
@@ -98,7 +103,7 @@ final class GlobalSecondaryIndexUpdates {
       IndexDefinition deleting = indexes.get(at).withStatus(IndexStatus.DELETING);
       indexes.set(at, deleting);
       TableDefinition before = table;
-      start = () -> db.indexBuilds().delete(before, deleting);
+      start = () -> db.indexBuilds().delete(before, deleting, db.config().transientStatusDelay());
     }
     for (Request create : creates) {
       String name = create.string("IndexName");
@@ -153,7 +158,9 @@ final class GlobalSecondaryIndexUpdates {
           spec.withId(db.catalog().reserveId()).withStatus(IndexStatus.CREATING);
       indexes.add(created);
       TableDefinition before = table;
-      start = () -> db.indexBuilds().backfill(before, created);
+      // The transient-status delay stands for DynamoDB's resource allocation phase.
+      start =
+          () -> db.indexBuilds().backfill(before, created, db.config().transientStatusDelay());
     }
     return new Applied(table.withIndexes(definitions, indexes), start);
   }

@@ -70,6 +70,10 @@ record Indexes(
                 + name
                 + " because its projection type is not ALL");
       }
+      if (index.status() == IndexDefinition.IndexStatus.CREATING) {
+        // Until its backfill is done the index lacks entries, so DynamoDB refuses to read it.
+        throw DynamoDbException.validation("Cannot read from backfilling global secondary index");
+      }
     }
     Set<String> keys = new LinkedHashSet<>(table.keySchema().names());
     index.keyAttributes().forEach(k -> keys.add(k.name()));

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, table class, deletion protection, the stream
- * and global secondary indexes. Changes apply at once (an index's backfill or purge runs in the background);
- * with a transient-status delay the table shows UPDATING for that long.
+ * and global secondary indexes. Changes apply at once (an index's backfill or purge runs in the
+ * background); with a transient-status delay the table shows UPDATING for that long, and a new
+ * index's backfill waits that long, as DynamoDB's resource allocation phase does.
  */
 final class UpdateTable implements Action {
   /** The members that count as "something to update", in DynamoDB's message order. */
@@ -82,9 +83,10 @@ final class UpdateTable implements Action {
       start = applied.start();
     }
     boolean onlyIndexes = indexUpdates != null && CHANGES.stream().filter(m -> has(request, m)).count() == 1;
+    boolean indexJob = indexUpdates != null && indexUpdates.createsOrDeletes();
     if (!db.config().transientStatusDelay().isZero()
         && !request.has("DeletionProtectionEnabled")
-        && !onlyIndexes) {
+        && (!onlyIndexes || indexJob)) {
       updated =
           updated.withStatus(TableStatus.UPDATING, now.plus(db.config().transientStatusDelay()));
     }
@@ -92,14 +94,15 @@ final class UpdateTable implements Action {
       StreamSpecifications.apply(db, table, streamChange);
     }
     db.catalog().update(updated);
+    // DynamoDB answers a GSI Create or Delete with the table UPDATING (the new index allocating
+    // its resources, not backfilling yet), however soon the table is ACTIVE again; the answer is
+    // taken before the backfill can add to the new index's counters.
+    Json.Obj description =
+        TableDescriptions.described(
+            updated, indexJob ? TableStatus.UPDATING : updated.statusAt(now), db.statistics());
     start.run();
     return JsonBuilder.object()
-        .put(
-            "TableDescription",
-            StreamSpecifications.describe(
-                db,
-                updated,
-                TableDescriptions.described(updated, updated.statusAt(now), db.statistics())))
+        .put("TableDescription", StreamSpecifications.describe(db, updated, description))
         .build();
   }
 

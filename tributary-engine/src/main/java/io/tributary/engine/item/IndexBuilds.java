@@ -5,27 +5,31 @@ import io.tributary.engine.table.IndexDefinition;
 import io.tributary.engine.table.IndexDefinition.IndexStatus;
 import io.tributary.engine.table.KeyAttribute;
 import io.tributary.engine.table.TableDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The background half of UpdateTable's index changes: a new global index is backfilled and then
  * made ACTIVE; a deleted one has its entries purged and then leaves the definition. Both are
- * resumed at start-up from the status the catalog kept, and both are safe to run again.
+ * resumed at start-up from the status the catalog kept, and both are safe to run again. Either may
+ * be asked to wait first: DynamoDB spends a while allocating resources before a backfill starts,
+ * and a table with a transient-status delay shows that phase for as long.
  */
 public final class IndexBuilds {
   private static final Logger LOG = LoggerFactory.getLogger(IndexBuilds.class);
 
   private final Catalog catalog;
   private final ItemStore items;
-  private final Executor background;
+  private final ScheduledExecutorService background;
 
-  public IndexBuilds(Catalog catalog, ItemStore items, Executor background) {
+  public IndexBuilds(Catalog catalog, ItemStore items, ScheduledExecutorService background) {
     this.catalog = catalog;
     this.items = items;
     this.background = background;
@@ -35,19 +39,20 @@ public final class IndexBuilds {
   public void resume(TableDefinition table) {
     for (IndexDefinition index : table.indexes()) {
       if (index.status() == IndexStatus.CREATING) {
-        backfill(table, index);
+        backfill(table, index, Duration.ZERO);
       } else if (index.status() == IndexStatus.DELETING) {
-        delete(table, index);
+        delete(table, index, Duration.ZERO);
       }
     }
   }
 
   /**
    * Backfills {@code index}, which the catalog already lists as CREATING (so writes keep it),
-   * then makes it ACTIVE.
+   * after {@code allocation}, then makes it ACTIVE.
    */
-  public void backfill(TableDefinition table, IndexDefinition index) {
-    background.execute(
+  public void backfill(TableDefinition table, IndexDefinition index, Duration allocation) {
+    later(
+        allocation,
         () -> {
           try {
             items.backfill(table, index, () -> exists(table));
@@ -62,9 +67,13 @@ public final class IndexBuilds {
         });
   }
 
-  /** Purges the entries of {@code index}, which the catalog lists as DELETING, then drops it. */
-  public void delete(TableDefinition table, IndexDefinition index) {
-    background.execute(
+  /**
+   * Purges the entries of {@code index}, which the catalog lists as DELETING, after {@code
+   * delay}, then drops it.
+   */
+  public void delete(TableDefinition table, IndexDefinition index, Duration delay) {
+    later(
+        delay,
         () -> {
           try {
             // No write adds entries any more: the index turned DELETING before this was queued,
@@ -75,6 +84,14 @@ public final class IndexBuilds {
             LOG.warn("Deleting index {} of table {} failed", index.name(), table.name(), e);
           }
         });
+  }
+
+  private void later(Duration delay, Runnable work) {
+    if (delay.isZero()) {
+      background.execute(work);
+    } else {
+      background.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   private boolean exists(TableDefinition table) {

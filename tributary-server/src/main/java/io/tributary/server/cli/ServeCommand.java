@@ -77,6 +77,15 @@ public final class ServeCommand implements Callable<Integer> {
   String cors = "*";
 
   @Option(
+      names = "--item-collection-size-limit",
+      paramLabel = "BYTES",
+      description =
+          "For tests: the bytes one partition key's items and local index entries may take in a"
+              + " table with local secondary indexes, so that ItemCollectionSizeLimitExceededException"
+              + " can be reached (default: DynamoDB's 10 GB).")
+  long itemCollectionSizeLimit = EngineConfig.ITEM_COLLECTION_SIZE_LIMIT;
+
+  @Option(
       names = "-sharedDb",
       description = "Accepted for DynamoDB Local; tables are always shared across access keys.")
   boolean sharedDb;
@@ -99,7 +108,14 @@ public final class ServeCommand implements Callable<Integer> {
         inMemory
             ? new ServerConfig.Storage.InMemory()
             : new ServerConfig.Storage.OnDisk(dataDir, syncWrites);
-    return new ServerConfig(host, port, storage, accountId, transientStatusDelay, origins(cors));
+    return new ServerConfig(
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        origins(cors),
+        itemCollectionSizeLimit);
   }
 
   static List<String> origins(String cors) {

@@ -54,7 +54,8 @@ class ServeCommandTest {
             "--sync-writes",
             "--account-id", "123456789012",
             "--delay-transient-statuses", "750ms",
-            "--cors", "http://a.example");
+            "--cors", "http://a.example",
+            "--item-collection-size-limit", "4096");
     assertThat(config)
         .isEqualTo(
             new ServerConfig(
@@ -63,7 +64,8 @@ class ServeCommandTest {
                 new ServerConfig.Storage.OnDisk(Path.of("/var/lib/tributary"), true),
                 "123456789012",
                 Duration.ofMillis(750),
-                List.of("http://a.example")));
+                List.of("http://a.example"),
+                4096));
   }
 
   @Test
@@ -77,6 +79,15 @@ class ServeCommandTest {
     assertThat(converter.convert("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
     assertThatThrownBy(() -> converter.convert("soon"))
         .isInstanceOf(CommandLine.TypeConversionException.class);
+  }
+
+  @Test
+  void itemCollectionsMayBeLimitedForTests() {
+    assertThat(parse().itemCollectionSizeLimit()).isEqualTo(10L * 1024 * 1024 * 1024);
+    assertThat(parse("--item-collection-size-limit", "2000").itemCollectionSizeLimit())
+        .isEqualTo(2000);
+    assertThatThrownBy(() -> parse("--item-collection-size-limit", "0"))
+        .hasMessageContaining("item collection size limit must be positive");
   }
 
   @Test

@@ -35,10 +35,21 @@ final class Endpoint {
     return uri;
   }
 
+  /** Whether the tests run against an endpoint given with -Dtributary.endpoint. */
+  static boolean external() {
+    String given = System.getProperty("tributary.endpoint");
+    return given != null && !given.isBlank();
+  }
+
   /** A client as a user would build one, with dummy credentials. */
   static DynamoDbClient client() {
+    return client(uri());
+  }
+
+  /** A client of another server, such as one a test starts with settings of its own. */
+  static DynamoDbClient client(URI endpoint) {
     return DynamoDbClient.builder()
-        .endpointOverride(uri())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))

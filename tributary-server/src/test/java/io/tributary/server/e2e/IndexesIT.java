@@ -2,7 +2,10 @@ package io.tributary.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.tributary.server.ServerConfig;
+import io.tributary.server.TributaryServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,16 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -34,6 +42,7 @@ class IndexesIT {
   private static final DynamoDbClient client = Endpoint.client();
   private static final String TABLE = Endpoint.uniqueTableName("indexes");
   private static final int ITEMS = 120;
+  private static final String COLLECTION_FULL = "Item collection size limit exceeded.";
 
   private static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
@@ -195,17 +204,25 @@ class IndexesIT {
           }
         }));
       }
-      client.updateTable(b -> b.tableName(name)
+      TableDescription answer = client.updateTable(b -> b.tableName(name)
           .attributeDefinitions(definition("tag", ScalarAttributeType.S))
           .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
               .keySchema(key("tag", KeyType.HASH))
-              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))).tableDescription();
+      // DynamoDB answers while the new index is allocating its resources, before it backfills.
+      assertThat(answer.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("CREATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).backfilling()).isFalse();
       long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
       String status;
       do {
         Thread.sleep(20);
-        status = client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0)
-            .indexStatusAsString();
+        TableDescription now = client.describeTable(b -> b.tableName(name)).table();
+        GlobalSecondaryIndexDescription index = now.globalSecondaryIndexes().get(0);
+        status = index.indexStatusAsString();
+        if (now.tableStatusAsString().equals("ACTIVE") && status.equals("CREATING")) {
+          assertThat(index.backfilling()).isTrue();
+        }
       } while (!status.equals("ACTIVE") && System.nanoTime() < deadline);
       stop.set(true);
       for (Thread t : writers) {
@@ -220,16 +237,178 @@ class IndexesIT {
       assertThat(client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0).itemCount())
           .isEqualTo(table.size());
 
-      client.updateTable(b -> b.tableName(name)
-          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag"))));
+      answer = client.updateTable(b -> b.tableName(name)
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag")))).tableDescription();
+      assertThat(answer.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(answer.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("DELETING");
+      TableDescription now;
       do {
         Thread.sleep(20);
-      } while (client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()
-          && System.nanoTime() < deadline);
-      assertThat(client.describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+        now = client.describeTable(b -> b.tableName(name)).table();
+        if (now.hasGlobalSecondaryIndexes()) {
+          // The table shows UPDATING for as long as the index is being deleted.
+          assertThat(now.tableStatusAsString()).isEqualTo("UPDATING");
+        }
+      } while (now.hasGlobalSecondaryIndexes() && System.nanoTime() < deadline);
+      assertThat(now.hasGlobalSecondaryIndexes()).isFalse();
+      assertThat(now.tableStatusAsString()).isEqualTo("ACTIVE");
     } finally {
       client.deleteTable(b -> b.tableName(name));
     }
+  }
+
+  @Test
+  void theTableIsUpdatingWhileANewIndexAllocatesAndTheSdkWaiterSeesItThrough() {
+    // A server of our own, whose transient-status delay stands for DynamoDB's resource allocation.
+    assumeFalse(Endpoint.external(), "the transient-status delay of another endpoint cannot be set");
+    try (TributaryServer slow = TributaryServer.start(
+            ServerConfig.inMemory().withTransientStatusDelay(java.time.Duration.ofMillis(1500)));
+        DynamoDbClient dynamo = Endpoint.client(slow.endpoint())) {
+      DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+          .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(java.time.Duration.ofMillis(200))))
+          .build();
+      dynamo.createTable(b -> b.tableName("slow").billingMode(BillingMode.PAY_PER_REQUEST)
+          .keySchema(key("id", KeyType.HASH))
+          .attributeDefinitions(definition("id", ScalarAttributeType.S)));
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      dynamo.putItem(b -> b.tableName("slow").item(Map.of("id", AttributeValue.fromS("a"), "tag", AttributeValue.fromS("t"))));
+
+      dynamo.updateTable(b -> b.tableName("slow")
+          .attributeDefinitions(definition("tag", ScalarAttributeType.S))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byTag")
+              .keySchema(key("tag", KeyType.HASH))
+              .projection(p -> p.projectionType(ProjectionType.ALL)))));
+      TableDescription allocating = dynamo.describeTable(b -> b.tableName("slow")).table();
+      assertThat(allocating.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(allocating.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("CREATING");
+      assertThat(allocating.globalSecondaryIndexes().get(0).backfilling()).isFalse();
+      assertValidation(() -> dynamo.query(b -> b.tableName("slow").indexName("byTag")
+              .keyConditionExpression("tag = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t")))),
+          "Cannot read from backfilling global secondary index");
+      // Writes go on meanwhile.
+      dynamo.putItem(b -> b.tableName("slow").item(Map.of("id", AttributeValue.fromS("b"), "tag", AttributeValue.fromS("t"))));
+
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      assertThat(dynamo.describeTable(b -> b.tableName("slow")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      GlobalSecondaryIndexDescription index;
+      do {
+        index = dynamo.describeTable(b -> b.tableName("slow")).table().globalSecondaryIndexes().get(0);
+        if (index.indexStatusAsString().equals("CREATING")) {
+          assertThat(index.backfilling()).isTrue();
+        }
+      } while (!index.indexStatusAsString().equals("ACTIVE") && System.nanoTime() < deadline);
+      assertThat(index.indexStatusAsString()).isEqualTo("ACTIVE");
+      assertThat(index.backfilling()).isNull();
+      assertThat(dynamo.query(b -> b.tableName("slow").indexName("byTag").keyConditionExpression("tag = :t")
+          .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("t")))).count()).isEqualTo(2);
+
+      assertThat(dynamo.updateTable(b -> b.tableName("slow")
+          .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byTag")))).tableDescription()
+          .tableStatusAsString()).isEqualTo("UPDATING");
+      TableDescription deleting = dynamo.describeTable(b -> b.tableName("slow")).table();
+      assertThat(deleting.tableStatusAsString()).isEqualTo("UPDATING");
+      assertThat(deleting.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("DELETING");
+      waiter.waitUntilTableExists(b -> b.tableName("slow"));
+      assertThat(dynamo.describeTable(b -> b.tableName("slow")).table().hasGlobalSecondaryIndexes()).isFalse();
+    }
+  }
+
+  /** A table keyed on user and game with a local index that projects everything. */
+  private static void createCollectionTable(DynamoDbClient dynamo, String name) {
+    dynamo.createTable(b -> b.tableName(name)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(key("user", KeyType.HASH), key("game", KeyType.RANGE))
+        .attributeDefinitions(
+            definition("user", ScalarAttributeType.S),
+            definition("game", ScalarAttributeType.S),
+            definition("level", ScalarAttributeType.S))
+        .localSecondaryIndexes(l -> l.indexName("byLevel")
+            .keySchema(key("user", KeyType.HASH), key("level", KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+  }
+
+  /** About 420 bytes, and as much again in the local index: two fit in 2000 bytes, three do not. */
+  private static Map<String, AttributeValue> collectionItem(String user, String game) {
+    return Map.of(
+        "user", AttributeValue.fromS(user),
+        "game", AttributeValue.fromS(game),
+        "level", AttributeValue.fromS("l1"),
+        "filler", AttributeValue.fromS("x".repeat(400)));
+  }
+
+  private static void assertMetricsOf(ItemCollectionMetrics metrics, String user) {
+    assertThat(metrics.itemCollectionKey()).isEqualTo(Map.of("user", AttributeValue.fromS(user)));
+    // DynamoDB's estimate of a collection under a gigabyte: between 0 and 1 GB.
+    assertThat(metrics.sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+  }
+
+  @Test
+  void writesReportTheItemCollectionTheyChanged() {
+    String name = Endpoint.uniqueTableName("collections");
+    createCollectionTable(client, name);
+    try {
+      assertMetricsOf(client.putItem(b -> b.tableName(name).item(collectionItem("u1", "g1"))
+          .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics(), "u1");
+      assertMetricsOf(client.updateItem(b -> b.tableName(name)
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g1")))
+          .updateExpression("SET score = :s")
+          .expressionAttributeValues(Map.of(":s", AttributeValue.fromN("3")))
+          .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics(), "u1");
+      var batch = client.batchWriteItem(b -> b.returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+          .requestItems(Map.of(name, List.of(
+              WriteRequest.builder().putRequest(PutRequest.builder().item(collectionItem("u2", "g1")).build()).build()))));
+      assertThat(batch.itemCollectionMetrics()).containsOnlyKeys(name);
+      assertThat(batch.itemCollectionMetrics().get(name)).hasSize(1);
+      assertMetricsOf(batch.itemCollectionMetrics().get(name).get(0), "u2");
+      assertMetricsOf(client.deleteItem(b -> b.tableName(name)
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g1")))
+          .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics(), "u1");
+      // Only when asked for.
+      assertThat(client.putItem(b -> b.tableName(name).item(collectionItem("u1", "g2"))).itemCollectionMetrics())
+          .isNull();
+    } finally {
+      client.deleteTable(b -> b.tableName(name));
+    }
+  }
+
+  @Test
+  void aFullItemCollectionRefusesToGrow() {
+    // DynamoDB's limit is 10 GB; only a server of our own can be given a small one.
+    assumeFalse(Endpoint.external(), "the item collection size limit of another endpoint cannot be set");
+    try (TributaryServer small = TributaryServer.start(ServerConfig.inMemory().withItemCollectionSizeLimit(2000));
+        DynamoDbClient dynamo = Endpoint.client(small.endpoint())) {
+      createCollectionTable(dynamo, "full");
+      dynamo.putItem(b -> b.tableName("full").item(collectionItem("u1", "g1")));
+      dynamo.putItem(b -> b.tableName("full").item(collectionItem("u1", "g2")));
+      assertCollectionFull(() -> dynamo.putItem(b -> b.tableName("full").item(collectionItem("u1", "g3"))));
+      assertCollectionFull(() -> dynamo.updateItem(b -> b.tableName("full")
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g1")))
+          .updateExpression("SET more = :m")
+          .expressionAttributeValues(Map.of(":m", AttributeValue.fromS("y".repeat(400))))));
+      assertCollectionFull(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of("full", List.of(
+          WriteRequest.builder().putRequest(PutRequest.builder().item(collectionItem("u1", "g3")).build()).build())))));
+      assertThat(dynamo.getItem(b -> b.tableName("full")
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g3")))).hasItem()).isFalse();
+
+      // Other collections are not affected, and a full one may shrink and then grow again.
+      dynamo.putItem(b -> b.tableName("full").item(collectionItem("u2", "g1")));
+      dynamo.updateItem(b -> b.tableName("full")
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g1")))
+          .updateExpression("REMOVE filler"));
+      dynamo.putItem(b -> b.tableName("full").item(collectionItem("u1", "g3")));
+      dynamo.deleteItem(b -> b.tableName("full")
+          .key(Map.of("user", AttributeValue.fromS("u1"), "game", AttributeValue.fromS("g3"))));
+    }
+  }
+
+  private static void assertCollectionFull(Runnable call) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(ItemCollectionSizeLimitExceededException.class, e -> {
+      assertThat(e.statusCode()).isEqualTo(400);
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ItemCollectionSizeLimitExceededException");
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(COLLECTION_FULL);
+    });
   }
 
   private static void assertValidation(Runnable call, String message) {
