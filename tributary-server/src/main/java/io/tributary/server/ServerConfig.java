@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import io.tributary.engine.EngineConfig;
+import io.tributary.engine.stream.StreamSettings;
 import io.tributary.storage.Store;
 import io.tributary.storage.memory.MemoryStore;
 import io.tributary.storage.rocksdb.RocksStore;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
  *     take in a table with local secondary indexes: DynamoDB's 10 GB, or less for tests that
  *     want to reach ItemCollectionSizeLimitExceededException
+ * @param streams how streams split and roll over shards and how long they keep records
  */
 public record ServerConfig(
     String host,
@@ -31,7 +33,8 @@ public record ServerConfig(
     String accountId,
     Duration transientStatusDelay,
     List<String> corsOrigins,
-    long itemCollectionSizeLimit) {
+    long itemCollectionSizeLimit,
+    StreamSettings streams) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -70,7 +73,8 @@ public record ServerConfig(
         EngineConfig.DEFAULT_ACCOUNT_ID,
         Duration.ZERO,
         List.of("*"),
-        EngineConfig.ITEM_COLLECTION_SIZE_LIMIT);
+        EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
+        StreamSettings.DEFAULTS);
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -80,43 +84,86 @@ public record ServerConfig(
 
   public ServerConfig withHost(String host) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        corsOrigins,
+        itemCollectionSizeLimit,
+        streams);
   }
 
   public ServerConfig withPort(int port) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        corsOrigins,
+        itemCollectionSizeLimit,
+        streams);
   }
 
   public ServerConfig withStorage(Storage storage) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        corsOrigins,
+        itemCollectionSizeLimit,
+        streams);
   }
 
   public ServerConfig withAccountId(String accountId) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit);
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        corsOrigins,
+        itemCollectionSizeLimit,
+        streams);
   }
 
   public ServerConfig withTransientStatusDelay(Duration delay) {
     return new ServerConfig(
-        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit);
+        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, origins, itemCollectionSizeLimit);
+        host,
+        port,
+        storage,
+        accountId,
+        transientStatusDelay,
+        origins,
+        itemCollectionSizeLimit,
+        streams);
   }
 
   /** The same server with another item collection size limit (tests use a small one). */
   public ServerConfig withItemCollectionSizeLimit(long bytes) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams);
+  }
+
+  /** The same server with other stream settings (tests use small shards and short ages). */
+  public ServerConfig withStreams(StreamSettings settings) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
+        settings);
   }
 
   EngineConfig engineConfig() {
     return new EngineConfig(accountId, transientStatusDelay)
-        .withItemCollectionSizeLimit(itemCollectionSizeLimit);
+        .withItemCollectionSizeLimit(itemCollectionSizeLimit)
+        .withStreams(streams);
   }
 
   /** Where tables live. */

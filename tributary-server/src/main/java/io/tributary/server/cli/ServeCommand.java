@@ -1,6 +1,7 @@
 package io.tributary.server.cli;
 
 import io.tributary.engine.EngineConfig;
+import io.tributary.engine.stream.StreamSettings;
 import io.tributary.server.ServerConfig;
 import io.tributary.server.TributaryServer;
 import java.io.PrintStream;
@@ -86,6 +87,30 @@ public final class ServeCommand implements Callable<Integer> {
   long itemCollectionSizeLimit = EngineConfig.ITEM_COLLECTION_SIZE_LIMIT;
 
   @Option(
+      names = "--stream-shard-max-age",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long a stream shard stays open before a child shard takes over"
+              + " (default: 4h, about DynamoDB's roll-over).")
+  Duration streamShardMaxAge = StreamSettings.DEFAULTS.shardMaxAge();
+
+  @Option(
+      names = "--stream-split-records",
+      paramLabel = "COUNT",
+      description =
+          "How many records a stream shard takes before its partition splits in two"
+              + " (default: ${DEFAULT-VALUE}; small values let tests meet splits).")
+  long streamSplitRecords = StreamSettings.DEFAULTS.splitRecords();
+
+  @Option(
+      names = "--stream-retention",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long stream records stay readable (default: 24h, as in DynamoDB).")
+  Duration streamRetention = StreamSettings.DEFAULTS.retention();
+
+  @Option(
       names = "-sharedDb",
       description = "Accepted for DynamoDB Local; tables are always shared across access keys.")
   boolean sharedDb;
@@ -115,7 +140,8 @@ public final class ServeCommand implements Callable<Integer> {
         accountId,
         transientStatusDelay,
         origins(cors),
-        itemCollectionSizeLimit);
+        itemCollectionSizeLimit,
+        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention));
   }
 
   static List<String> origins(String cors) {

@@ -3,6 +3,7 @@ package io.tributary.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.engine.stream.StreamSettings;
 import io.tributary.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,10 @@ class ServeCommandTest {
             "--account-id", "123456789012",
             "--delay-transient-statuses", "750ms",
             "--cors", "http://a.example",
-            "--item-collection-size-limit", "4096");
+            "--item-collection-size-limit", "4096",
+            "--stream-shard-max-age", "2s",
+            "--stream-split-records", "50",
+            "--stream-retention", "1h");
     assertThat(config)
         .isEqualTo(
             new ServerConfig(
@@ -65,7 +69,8 @@ class ServeCommandTest {
                 "123456789012",
                 Duration.ofMillis(750),
                 List.of("http://a.example"),
-                4096));
+                4096,
+                new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1))));
   }
 
   @Test
