@@ -149,7 +149,7 @@ class IndexBackfillTest {
     assertThat(db.call("DescribeTable", "{'TableName':'big'}"))
         .contains("\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"color\",\"AttributeType\":\"S\"}]");
     assertError(() -> db.call("UpdateTable", CREATE_GSI), ErrorType.VALIDATION,
-        "One or more parameter values were invalid: Index with name byColor already exists");
+        "Attempting to create an index which already exists");
     assertError(() -> db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'c'},'color':{'N':'1'}}}"), ErrorType.VALIDATION,
         "One or more parameter values were invalid: Type mismatch for Index Key color Expected: S Actual: N IndexName: byColor");
     assertError(() -> db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byColor'}},"
@@ -167,7 +167,7 @@ class IndexBackfillTest {
     assertError(() -> db.call("Scan", "{'TableName':'big','IndexName':'byColor'}"), ErrorType.VALIDATION,
         "The table does not have the specified index: byColor");
     assertError(() -> db.call("UpdateTable", "{'TableName':'big','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byColor'}}]}"),
-        ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Index: byColor not found");
+        ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Index byColor for table big");
     // Without the index, any type is welcome again, and the definition is gone.
     db.call("PutItem", "{'TableName':'big','Item':{'pk':{'S':'c'},'color':{'N':'1'}}}");
     assertThat(db.call("DescribeTable", "{'TableName':'big'}"))
@@ -197,17 +197,37 @@ class IndexBackfillTest {
             + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH','KeySchema':[{'AttributeName':'l','KeyType':'HASH'}],"
             + "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
         ErrorType.VALIDATION, "One or more parameter values were invalid: Attributes cannot be redefined. Please check that your"
-            + " attribute has the same type as previously defined.");
+            + " attribute has the same type as previously defined. Existing schema: Schema:[SchemaElement: key{l:N:RANGE}]"
+            + " New schema: Schema:[SchemaElement: key{l:S:HASH}]");
     assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH',"
             + "'KeySchema':[{'AttributeName':'h','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'},"
             + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"), ErrorType.VALIDATION,
         "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions."
             + " Keys: [h], AttributeDefinitions: []");
     assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byL'}}]}"),
-        ErrorType.VALIDATION, "One or more parameter values were invalid: Index byL is not a global secondary index");
+        ErrorType.VALIDATION, "Cannot delete an index that is not a GlobalSecondaryIndex: byL");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byL',"
+            + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
+        ErrorType.VALIDATION, "Cannot update an index that is not a GlobalSecondaryIndex: byL");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'ghost',"
+            + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
+        ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Index ghost for table prov");
+    // A local index's name is taken as well.
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','AttributeDefinitions':[{'AttributeName':'h','AttributeType':'S'}],"
+            + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byL','KeySchema':[{'AttributeName':'h','KeyType':'HASH'}],"
+            + "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
+        ErrorType.VALIDATION, "Attempting to create an index which already exists");
     assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{}]}"), ErrorType.VALIDATION,
-        "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Update"
-            + " or GlobalSecondaryIndexUpdate.Delete must be specified");
+        "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create,"
+            + " GlobalSecondaryIndexUpdate.Delete must not be null");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byG',"
+            + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}},'Delete':{'IndexName':'byG'}}]}"),
+        ErrorType.VALIDATION, "One or more parameter values were invalid: Only one global secondary index action is allowed per"
+            + " GlobalSecondaryIndexUpdate object");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'byG'}},"
+            + "{'Update':{'IndexName':'byG','ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"),
+        ErrorType.VALIDATION, "One or more parameter values were invalid: Only one global secondary index update per index is"
+            + " allowed simultaneously. Index: byG");
   }
 
   @Test
