@@ -252,11 +252,42 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
             " simultaneously. Index: byCity",
         ),
         ([{"Delete": {"IndexName": "byScore"}}], "Cannot delete an index that is not a GlobalSecondaryIndex: byScore"),
+        (
+            [{"Create": {**BY_COLOR, "IndexName": "byTown"}}],
+            "One or more parameter values were invalid: AttributeDefinitions is not specified for index: byTown",
+        ),
+        (
+            [{"Update": {"IndexName": "byCity", "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}}],
+            "One or more parameter values were invalid: The only Updates for index: byCity when TableThroughputMode is"
+            " PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput",
+        ),
     ],
 )
 def test_global_secondary_index_update_errors(dynamodb, filled, updates, message):
     with expect_error("ValidationException", message):
         dynamodb.update_table(TableName=filled, GlobalSecondaryIndexUpdates=updates)
+
+
+def test_gsi_added_to_an_on_demand_table_takes_no_provisioned_throughput(dynamodb, filled):
+    with expect_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified"
+        " for index: byTown when BillingMode is PAY_PER_REQUEST",
+    ):
+        dynamodb.update_table(
+            TableName=filled,
+            AttributeDefinitions=[{"AttributeName": "town", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Create": {
+                        "IndexName": "byTown",
+                        "KeySchema": [{"AttributeName": "town", "KeyType": "HASH"}],
+                        "Projection": {"ProjectionType": "ALL"},
+                        "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+                    }
+                }
+            ],
+        )
 
 
 def test_table_is_updating_while_a_new_gsi_allocates_and_the_waiter_sees_it_through(slow_statuses):

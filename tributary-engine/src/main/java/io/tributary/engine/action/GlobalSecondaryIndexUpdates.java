@@ -94,14 +94,29 @@ final class GlobalSecondaryIndexUpdates {
     for (Request update : updates) {
       String name = update.string("IndexName");
       int at = globalIndex(table, indexes, name, "update");
-      if (table.billingMode() == io.tributary.engine.table.BillingMode.PAY_PER_REQUEST) {
-        throw DynamoDbException.validation(
-            INVALID
-                + "ProvisionedThroughput should not be specified for index: "
-                + name
-                + " when BillingMode is PAY_PER_REQUEST");
-      }
       Request pt = update.object("ProvisionedThroughput");
+      if (table.billingMode() == io.tributary.engine.table.BillingMode.PAY_PER_REQUEST) {
+        if (pt != null
+            || update.members("OnDemandThroughput").isEmpty() && !update.has("WarmThroughput")) {
+          throw DynamoDbException.validation(
+              INVALID
+                  + "The only Updates for index: "
+                  + name
+                  + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput,"
+                  + " WarmThroughput");
+        }
+        // OnDemandThroughput and WarmThroughput are taken without effect (docs/compatibility.md).
+        continue;
+      }
+      if (pt == null) {
+        if (update.has("WarmThroughput") && !update.has("OnDemandThroughput")) {
+          continue;
+        }
+        // DynamoDB's words for a billing switch that leaves out an index's throughput; what it
+        // says of an Update without any is not confirmed.
+        throw DynamoDbException.validation(
+            INVALID + "ProvisionedThroughput must be specified for index: " + name);
+      }
       long read = BillingModes.checkBounds(pt, "ReadCapacityUnits");
       long write = BillingModes.checkBounds(pt, "WriteCapacityUnits");
       IndexDefinition index = indexes.get(at);
@@ -124,14 +139,17 @@ final class GlobalSecondaryIndexUpdates {
       String name = create.string("IndexName");
       Map<String, String> types = new LinkedHashMap<>();
       List<Json> requested = request.list("AttributeDefinitions");
-      if (requested != null) {
-        for (Json d : requested) {
-          Request definition = new Request((Json.Obj) d);
-          types.putIfAbsent(definition.string("AttributeName"), definition.string("AttributeType"));
-        }
+      if (requested == null) {
+        // Even a key attribute the table has defined must be defined again here.
+        throw DynamoDbException.validation(
+            INVALID + "AttributeDefinitions is not specified for index: " + name);
+      }
+      for (Json d : requested) {
+        Request definition = new Request((Json.Obj) d);
+        types.putIfAbsent(definition.string("AttributeName"), definition.string("AttributeType"));
       }
       SecondaryIndexes.Spec spec =
-          SecondaryIndexes.parseOne(create, true, types, table.billingMode());
+          SecondaryIndexes.parseOne(create, true, types, table.billingMode(), true);
       if (table.index(name) != null) {
         // A local index's name is taken too.
         throw DynamoDbException.validation("Attempting to create an index which already exists");
