@@ -197,6 +197,23 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
         Select="COUNT",
     )
     assert page["Count"] == 40
+    with expect_error("ValidationException", "Attempting to create an index which already exists"):
+        dynamodb.update_table(
+            TableName=table_name,
+            AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[{"Create": BY_COLOR}],
+        )
+    with expect_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Attributes cannot be redefined. Please check that your attribute"
+        " has the same type as previously defined. Existing schema: Schema:[SchemaElement: key{color:S:HASH}]"
+        " New schema: Schema:[SchemaElement: key{color:N:HASH}]",
+    ):
+        dynamodb.update_table(
+            TableName=table_name,
+            AttributeDefinitions=[{"AttributeName": "color", "AttributeType": "N"}],
+            GlobalSecondaryIndexUpdates=[{"Create": {**BY_COLOR, "IndexName": "byColorNumber"}}],
+        )
     with expect_error(
         "LimitExceededException",
         "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table",
@@ -210,8 +227,67 @@ def test_update_table_adds_and_deletes_a_gsi(dynamodb, table_name):
     assert answer["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"] == "DELETING"
     assert support.poll(lambda: index_status() is None)
     assert support.describe(dynamodb, table_name)["TableStatus"] == "ACTIVE"
+    with expect_error("ResourceNotFoundException", f"Requested resource not found: Index byColor for table {table_name}"):
+        dynamodb.update_table(TableName=table_name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "byColor"}}])
     with expect_error("ValidationException", "The table does not have the specified index: byColor"):
         dynamodb.scan(TableName=table_name, IndexName="byColor")
+
+
+@pytest.mark.parametrize(
+    "updates, message",
+    [
+        (
+            [{}],
+            "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update,"
+            " GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null",
+        ),
+        (
+            [{"Delete": {"IndexName": "byCity"}, "Update": {"IndexName": "byCity", "OnDemandThroughput": {}}}],
+            "One or more parameter values were invalid: Only one global secondary index action is allowed per"
+            " GlobalSecondaryIndexUpdate object",
+        ),
+        (
+            [{"Delete": {"IndexName": "byCity"}}, {"Create": {**BY_COLOR, "IndexName": "byCity"}}],
+            "One or more parameter values were invalid: Only one global secondary index update per index is allowed"
+            " simultaneously. Index: byCity",
+        ),
+        ([{"Delete": {"IndexName": "byScore"}}], "Cannot delete an index that is not a GlobalSecondaryIndex: byScore"),
+        (
+            [{"Create": {**BY_COLOR, "IndexName": "byTown"}}],
+            "One or more parameter values were invalid: AttributeDefinitions is not specified for index: byTown",
+        ),
+        (
+            [{"Update": {"IndexName": "byCity", "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}}],
+            "One or more parameter values were invalid: The only Updates for index: byCity when TableThroughputMode is"
+            " PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput",
+        ),
+    ],
+)
+def test_global_secondary_index_update_errors(dynamodb, filled, updates, message):
+    with expect_error("ValidationException", message):
+        dynamodb.update_table(TableName=filled, GlobalSecondaryIndexUpdates=updates)
+
+
+def test_gsi_added_to_an_on_demand_table_takes_no_provisioned_throughput(dynamodb, filled):
+    with expect_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified"
+        " for index: byTown when BillingMode is PAY_PER_REQUEST",
+    ):
+        dynamodb.update_table(
+            TableName=filled,
+            AttributeDefinitions=[{"AttributeName": "town", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Create": {
+                        "IndexName": "byTown",
+                        "KeySchema": [{"AttributeName": "town", "KeyType": "HASH"}],
+                        "Projection": {"ProjectionType": "ALL"},
+                        "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+                    }
+                }
+            ],
+        )
 
 
 def test_table_is_updating_while_a_new_gsi_allocates_and_the_waiter_sees_it_through(slow_statuses):

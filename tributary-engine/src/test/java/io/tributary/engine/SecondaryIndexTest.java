@@ -130,6 +130,12 @@ class SecondaryIndexTest {
     }
     assertError(() -> create(LSI + "," + many + "]"), ErrorType.VALIDATION,
         "One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+    // The same limit reached through UpdateTable is a LimitExceededException.
+    create(LSI + "," + many.substring(0, many.lastIndexOf(",{'IndexName':'g20xx'")) + "]");
+    assertError(() -> db.call("UpdateTable", "{'TableName':'people','AttributeDefinitions':[{'AttributeName':'city','AttributeType':'S'}],"
+            + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'g20xx','KeySchema':[{'AttributeName':'city','KeyType':'HASH'}],"
+            + "'Projection':{'ProjectionType':'KEYS_ONLY'}}}]}"),
+        ErrorType.LIMIT_EXCEEDED, "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of 20");
   }
 
   @Test

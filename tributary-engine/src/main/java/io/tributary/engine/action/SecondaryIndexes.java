@@ -72,7 +72,7 @@ final class SecondaryIndexes {
                 + " LocalSecondaryIndex");
       }
       for (Json e : local) {
-        Spec spec = parseOne(new Request((Json.Obj) e), false, types, billing);
+        Spec spec = parseOne(new Request((Json.Obj) e), false, types, billing, false);
         if (spec.rangeKeys().isEmpty()) {
           throw DynamoDbException.validation(
               INVALID + "Index KeySchema does not have a range key for index: " + spec.name());
@@ -105,7 +105,7 @@ final class SecondaryIndexes {
       }
       for (Json e : global) {
         Request index = new Request((Json.Obj) e);
-        Spec spec = parseOne(index, true, types, billing);
+        Spec spec = parseOne(index, true, types, billing, false);
         checkProjection(index.object("Projection"));
         addName(names, spec.name());
         specs.add(spec);
@@ -121,9 +121,18 @@ final class SecondaryIndexes {
     return specs;
   }
 
-  /** One index's key schema, projection and throughput. */
+  /**
+   * One index's key schema, projection and throughput.
+   *
+   * @param added whether UpdateTable adds the index to a table, which words the throughput
+   *     rules otherwise than CreateTable
+   */
   static Spec parseOne(
-      Request index, boolean global, Map<String, String> types, BillingMode billing) {
+      Request index,
+      boolean global,
+      Map<String, String> types,
+      BillingMode billing,
+      boolean added) {
     String name = index.string("IndexName");
     List<Json> keySchema = index.list("KeySchema");
     List<String> keyNames = new ArrayList<>();
@@ -205,16 +214,26 @@ final class SecondaryIndexes {
       if (billing == BillingMode.PAY_PER_REQUEST) {
         if (pt != null) {
           throw DynamoDbException.validation(
-              INVALID
-                  + "ProvisionedThroughput should not be specified for index: "
-                  + name
-                  + " when BillingMode is PAY_PER_REQUEST");
+              added
+                  ? INVALID
+                      + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for"
+                      + " index: "
+                      + name
+                      + " when BillingMode is PAY_PER_REQUEST"
+                  : INVALID
+                      + "ProvisionedThroughput should not be specified for index: "
+                      + name
+                      + " when BillingMode is PAY_PER_REQUEST");
         }
         throughput = Throughput.ON_DEMAND;
       } else {
         if (pt == null) {
           throw DynamoDbException.validation(
-              INVALID + "ProvisionedThroughput is not specified for index: " + name);
+              added
+                  ? INVALID
+                      + "Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: "
+                      + name
+                  : INVALID + "ProvisionedThroughput is not specified for index: " + name);
         }
         throughput =
             Throughput.of(
