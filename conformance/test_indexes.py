@@ -399,7 +399,7 @@ def test_multi_attribute_gsi_key(dynamodb, table_name):
 
 # --- Item collections (tables with local secondary indexes) -----------------------------------------
 
-COLLECTION_FULL = "Item collection size limit exceeded."
+COLLECTION_FULL = "Collection size exceeded."
 COLLECTION_TABLE = {
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
     "AttributeDefinitions": [

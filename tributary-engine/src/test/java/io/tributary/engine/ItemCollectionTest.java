@@ -42,7 +42,7 @@ class ItemCollectionTest {
     assertThat(put("a", "1", ",'ReturnItemCollectionMetrics':'SIZE'"))
         .isEqualTo("{\"ItemCollectionMetrics\":{\"ItemCollectionKey\":{\"pk\":{\"S\":\"a\"}},\"SizeEstimateRangeGB\":[0.0,1.0]}}");
     put("a", "2", "");
-    assertError(() -> put("a", "3", ""), ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Item collection size limit exceeded.");
+    assertError(() -> put("a", "3", ""), ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
     // Another partition key is another collection; shrinking a full one is allowed.
     put("b", "1", "");
     db.call("UpdateItem", "{'TableName':'coll','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},'UpdateExpression':'REMOVE #p','ExpressionAttributeNames':{'#p':'pad'}}");

@@ -28,11 +28,7 @@ public record CancellationReason(String code, String message, Map<String, Attrib
           case VALIDATION -> "ValidationError";
           default -> "InternalServerError";
         };
-    String message =
-        error.type() == ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED
-            ? "Collection size exceeded."
-            : error.getMessage();
-    return new CancellationReason(code, message, error.item());
+    return new CancellationReason(code, error.getMessage(), error.item());
   }
 
   /**

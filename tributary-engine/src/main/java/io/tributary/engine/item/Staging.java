@@ -105,7 +105,7 @@ final class Staging {
               - localEntriesSize(table, indexes, oldItem);
       if (change > 0 && collection + change > itemCollectionSizeLimit) {
         throw DynamoDbException.of(
-            ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Item collection size limit exceeded.");
+            ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
       }
       collection += change;
       pending.merge(collectionKey, change, Long::sum);

@@ -42,7 +42,7 @@ class IndexesIT {
   private static final DynamoDbClient client = Endpoint.client();
   private static final String TABLE = Endpoint.uniqueTableName("indexes");
   private static final int ITEMS = 120;
-  private static final String COLLECTION_FULL = "Item collection size limit exceeded.";
+  private static final String COLLECTION_FULL = "Collection size exceeded.";
 
   private static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
