@@ -35,13 +35,23 @@ public final class ClientRequestTokens {
   private static final byte[] PREFIX = "client-request-token/".getBytes(StandardCharsets.UTF_8);
   private static final byte[] END = "client-request-token0".getBytes(StandardCharsets.UTF_8);
 
+  /** Where a token stands. */
+  private sealed interface State {}
+
+  /** A token whose transaction is running. */
+  private record Running(byte[] fingerprint) implements State {}
+
   /** A token whose transaction went through. */
-  private record Used(byte[] fingerprint, Instant at) {}
+  private record Used(byte[] fingerprint, Instant at) implements State {}
 
   private final Store store;
   private final Clock clock;
-  private final Map<String, Used> used = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> running = new ConcurrentHashMap<>();
+
+  /**
+   * Every token running or remembered. One map, changed one token at a time, so a retry that
+   * arrives as the first request ends finds the token either running or used, never neither.
+   */
+  private final Map<String, State> tokens = new ConcurrentHashMap<>();
 
   public ClientRequestTokens(Store store, Clock clock) {
     this.store = store;
@@ -51,7 +61,7 @@ public final class ClientRequestTokens {
         String token =
             new String(
                 it.key(), PREFIX.length, it.key().length - PREFIX.length, StandardCharsets.UTF_8);
-        used.put(token, decode(it.value()));
+        tokens.put(token, decode(it.value()));
       }
     }
   }
@@ -67,24 +77,27 @@ public final class ClientRequestTokens {
    */
   public Claim begin(String token, Json.Obj request) {
     byte[] fingerprint = fingerprint(request);
-    Used before = used.get(token);
-    if (before != null && !expired(before)) {
-      if (!Arrays.equals(before.fingerprint(), fingerprint)) {
-        throw mismatch();
-      }
-      // The same request went through before: answer it again, changing nothing.
-      return new Claim(token, fingerprint, true);
-    }
-    byte[] other = running.putIfAbsent(token, fingerprint);
-    if (other != null) {
-      if (!Arrays.equals(other, fingerprint)) {
-        throw mismatch();
-      }
-      throw DynamoDbException.of(
-          ErrorType.TRANSACTION_IN_PROGRESS,
-          "Transaction from previous request is still in progress");
-    }
-    return new Claim(token, fingerprint, false);
+    boolean[] replay = new boolean[1];
+    tokens.compute(
+        token,
+        (t, state) ->
+            switch (state) {
+              case null -> new Running(fingerprint);
+              case Used u when expired(u) -> new Running(fingerprint);
+              case Used u -> {
+                requireSame(u.fingerprint(), fingerprint);
+                // The same request went through before: answer it again, changing nothing.
+                replay[0] = true;
+                yield u;
+              }
+              case Running r -> {
+                requireSame(r.fingerprint(), fingerprint);
+                throw DynamoDbException.of(
+                    ErrorType.TRANSACTION_IN_PROGRESS,
+                    "Transaction from previous request is still in progress");
+              }
+            });
+    return new Claim(token, fingerprint, replay[0]);
   }
 
   /** Adds the record of the claimed token to the transaction's batch. */
@@ -102,16 +115,17 @@ public final class ClientRequestTokens {
       return;
     }
     if (committed) {
-      used.put(claim.token(), new Used(claim.fingerprint(), clock.instant()));
+      tokens.put(claim.token(), new Used(claim.fingerprint(), clock.instant()));
+    } else {
+      tokens.remove(claim.token());
     }
-    running.remove(claim.token());
   }
 
   /** Forgets the tokens whose window has passed, here and in storage. */
   public void expire() {
     WriteBatch batch = new WriteBatch();
-    for (Map.Entry<String, Used> e : used.entrySet()) {
-      if (expired(e.getValue()) && used.remove(e.getKey(), e.getValue())) {
+    for (Map.Entry<String, State> e : tokens.entrySet()) {
+      if (e.getValue() instanceof Used u && expired(u) && tokens.remove(e.getKey(), u)) {
         batch.delete(Keyspace.SYSTEM, key(e.getKey()));
       }
     }
@@ -124,10 +138,12 @@ public final class ClientRequestTokens {
     return u.at().plus(WINDOW).isBefore(clock.instant());
   }
 
-  private static DynamoDbException mismatch() {
-    return DynamoDbException.of(
-        ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
-        "Request has the same ClientRequestToken as a previous request but is not identical");
+  private static void requireSame(byte[] before, byte[] fingerprint) {
+    if (!Arrays.equals(before, fingerprint)) {
+      throw DynamoDbException.of(
+          ErrorType.IDEMPOTENT_PARAMETER_MISMATCH,
+          "Request has the same ClientRequestToken as a previous request but is not identical");
+    }
   }
 
   /**
