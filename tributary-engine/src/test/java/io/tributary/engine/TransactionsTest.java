@@ -152,6 +152,16 @@ class TransactionsTest {
   }
 
   @Test
+  void anUpdateOfAKeyAttributeRefusesTheRequest() {
+    assertError(() -> db.call("TransactWriteItems",
+            "{'TransactItems':[{'Update':{'TableName':'accounts','Key':{'id':{'S':'a'}},"
+                + "'UpdateExpression':'SET id = :x','ExpressionAttributeValues':{':x':{'S':'b'}}}}]}"),
+        ErrorType.VALIDATION,
+        "One or more parameter values were invalid: Cannot update attribute id. This attribute is"
+            + " part of the key");
+  }
+
+  @Test
   void transactGetItemsRefusesTwoGetsOfOneItem() {
     assertError(() -> db.call("TransactGetItems",
             "{'TransactItems':[{'Get':{'TableName':'accounts','Key':{'id':{'S':'a'}}}},"

@@ -55,6 +55,9 @@ final class TransactWriteItems implements Action {
     for (TransactItem action : actions) {
       TableDefinition table = Tables.forItems(db, action.tableName(), context);
       action.expressions().requireScalarKeys(table.keySchema().names());
+      if (action.update() != null) {
+        action.update().requireKeyNotUpdated(table.keySchema().names());
+      }
       tables.add(table);
     }
     List<Bound> bound = bind(actions, tables);
