@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import io.tributary.engine.EngineConfig;
 import io.tributary.engine.stream.StreamSettings;
+import io.tributary.triggers.TriggersConfig;
 import io.tributary.storage.Store;
 import io.tributary.storage.memory.MemoryStore;
 import io.tributary.storage.rocksdb.RocksStore;
@@ -158,6 +159,20 @@ public record ServerConfig(
     return new ServerConfig(
         host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
         settings);
+  }
+
+  /** Functions unpack their code next to the data, or in a temporary directory in memory. */
+  TriggersConfig triggersConfig() {
+    java.nio.file.Path work;
+    try {
+      work =
+          storage instanceof Storage.OnDisk disk
+              ? java.nio.file.Files.createDirectories(disk.directory().resolve("functions"))
+              : java.nio.file.Files.createTempDirectory("tributary-functions-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot make a directory for functions", e);
+    }
+    return new TriggersConfig(accountId, work, TriggersConfig.DEFAULT_POLL_INTERVAL);
   }
 
   EngineConfig engineConfig() {

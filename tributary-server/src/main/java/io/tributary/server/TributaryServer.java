@@ -1,12 +1,15 @@
 package io.tributary.server;
 
 import io.tributary.engine.Engine;
+import io.tributary.server.http.Services;
+import io.tributary.triggers.Triggers;
 import io.tributary.server.http.HttpFrontEnd;
 import io.tributary.storage.Store;
 import java.net.URI;
 
 /**
- * A running Tributary: the store, the engine over it, and the HTTP front end. Tests and the
+ * A running Tributary: the store, the engine over it, the triggers beside it, and the HTTP front
+ * end. Tests and the
  * testkit start one in-process:
  *
  * <pre>{@code
@@ -18,12 +21,15 @@ import java.net.URI;
 public final class TributaryServer implements AutoCloseable {
   private final ServerConfig config;
   private final Engine engine;
+  private final Triggers triggers;
   private final HttpFrontEnd http;
   private boolean closed;
 
-  private TributaryServer(ServerConfig config, Engine engine, HttpFrontEnd http) {
+  private TributaryServer(
+      ServerConfig config, Engine engine, Triggers triggers, HttpFrontEnd http) {
     this.config = config;
     this.engine = engine;
+    this.triggers = triggers;
     this.http = http;
   }
 
@@ -37,17 +43,24 @@ public final class TributaryServer implements AutoCloseable {
       store.close();
       throw e;
     }
+    Triggers triggers = null;
     try {
+      triggers = Triggers.start(engine, store, config.triggersConfig());
       HttpFrontEnd http =
           HttpFrontEnd.bind(
               config.host(),
               config.port(),
-              engine::execute,
-              engine::executeStreams,
+              new Services(
+                  engine::execute, engine::executeStreams, triggers::executeLogs, triggers.lambda()),
               config.accountId(),
               config.corsOrigins());
-      return new TributaryServer(config, engine, http);
+      TributaryServer server = new TributaryServer(config, engine, triggers, http);
+      triggers.serving(server.endpoint());
+      return server;
     } catch (RuntimeException e) {
+      if (triggers != null) {
+        triggers.close();
+      }
       engine.close();
       throw e;
     }
@@ -82,7 +95,11 @@ public final class TributaryServer implements AutoCloseable {
     try {
       http.close();
     } finally {
-      engine.close();
+      try {
+        triggers.close();
+      } finally {
+        engine.close();
+      }
     }
   }
 }

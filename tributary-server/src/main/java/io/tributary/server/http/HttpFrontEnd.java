@@ -50,23 +50,17 @@ public final class HttpFrontEnd implements AutoCloseable {
    */
   public static HttpFrontEnd bind(
       String host, int port, Operations dynamoDb, String accountId, List<String> corsOrigins) {
-    return bind(host, port, dynamoDb, Operations.NONE, accountId, corsOrigins);
+    return bind(host, port, Services.dynamoDb(dynamoDb), accountId, corsOrigins);
   }
 
   /**
    * Starts listening on {@code host:port} (port 0 picks a free one).
    *
-   * @param dynamoDb runs the actions of targets "DynamoDB_20120810.*"
-   * @param streams runs the actions of targets "DynamoDBStreams_20120810.*"
+   * @param services what runs the actions of each service served
    * @param corsOrigins the browser origins allowed, {@code *} for any
    */
   public static HttpFrontEnd bind(
-      String host,
-      int port,
-      Operations dynamoDb,
-      Operations streams,
-      String accountId,
-      List<String> corsOrigins) {
+      String host, int port, Services services, String accountId, List<String> corsOrigins) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType =
@@ -76,7 +70,8 @@ public final class HttpFrontEnd implements AutoCloseable {
     ExecutorService workers = workerPool();
     Pipeline pipeline =
         new Pipeline(
-            new JsonCall(dynamoDb, streams, accountId, RequestSizeLimit.MAX_BODY_BYTES),
+            new JsonCall(services, accountId, RequestSizeLimit.MAX_BODY_BYTES),
+            new RestCall(services.lambda()),
             new CorsPolicy(corsOrigins),
             workers);
     try {

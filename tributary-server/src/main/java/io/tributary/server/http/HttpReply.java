@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -18,7 +19,11 @@ import java.util.zip.CRC32;
  * coding (null for none) and the body bytes exactly as they will be sent.
  */
 record HttpReply(
-    HttpResponseStatus status, String contentType, String contentEncoding, byte[] body) {
+    HttpResponseStatus status,
+    String contentType,
+    String contentEncoding,
+    byte[] body,
+    Map<String, String> headers) {
   static final String REQUEST_ID = "x-amzn-RequestId";
   static final String CRC32 = "x-amz-crc32";
 
@@ -27,7 +32,7 @@ record HttpReply(
       "<UnknownOperationException/>\n".getBytes(StandardCharsets.US_ASCII);
 
   static HttpReply json(String contentType, byte[] body) {
-    return new HttpReply(HttpResponseStatus.OK, contentType, null, body);
+    return new HttpReply(HttpResponseStatus.OK, contentType, null, body, Map.of());
   }
 
   static HttpReply error(DynamoDbException error, String contentType) {
@@ -35,33 +40,41 @@ record HttpReply(
       return tooLarge();
     }
     HttpResponseStatus status = HttpResponseStatus.valueOf(error.type().httpStatus());
-    return new HttpReply(status, contentType, null, ErrorBody.render(error));
+    return new HttpReply(status, contentType, null, ErrorBody.render(error), Map.of());
   }
 
   /** DynamoDB's health check, its trailing space included. */
+  /** A reply with its own status and headers: the REST APIs' answers. */
+  static HttpReply rest(int status, Map<String, String> headers, byte[] body) {
+    String type = headers.getOrDefault("Content-Type", "application/json");
+    Map<String, String> rest = new java.util.LinkedHashMap<>(headers);
+    rest.remove("Content-Type");
+    return new HttpReply(HttpResponseStatus.valueOf(status), type, null, body, Map.copyOf(rest));
+  }
+
   static HttpReply health(String region) {
     byte[] body =
         ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
-    return new HttpReply(HttpResponseStatus.OK, "text/plain", null, body);
+    return new HttpReply(HttpResponseStatus.OK, "text/plain", null, body, Map.of());
   }
 
   static HttpReply unknownOperationPage() {
-    return new HttpReply(HttpResponseStatus.NOT_FOUND, null, null, UNKNOWN_OPERATION_PAGE);
+    return new HttpReply(HttpResponseStatus.NOT_FOUND, null, null, UNKNOWN_OPERATION_PAGE, Map.of());
   }
 
   /** DynamoDB answers a body over its size limit with a bare 413: no body, no error type. */
   static HttpReply tooLarge() {
     return new HttpReply(
-        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, ContentTypes.AMZ_JSON_1_0, null, new byte[0]);
+        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, ContentTypes.AMZ_JSON_1_0, null, new byte[0], Map.of());
   }
 
   /** For requests that are not HTTP; there is nothing DynamoDB-specific to say to those. */
   static HttpReply badRequest() {
-    return new HttpReply(HttpResponseStatus.BAD_REQUEST, null, null, new byte[0]);
+    return new HttpReply(HttpResponseStatus.BAD_REQUEST, null, null, new byte[0], Map.of());
   }
 
   static HttpReply empty() {
-    return new HttpReply(HttpResponseStatus.OK, null, null, new byte[0]);
+    return new HttpReply(HttpResponseStatus.OK, null, null, new byte[0], Map.of());
   }
 
   /** This reply compressed as the Accept-Encoding header (or null) asks, if DynamoDB would. */
@@ -70,7 +83,7 @@ record HttpReply(
     if (coding == ResponseEncoding.IDENTITY) {
       return this;
     }
-    return new HttpReply(status, contentType, coding.token(), coding.encode(body));
+    return new HttpReply(status, contentType, coding.token(), coding.encode(body), headers);
   }
 
   /**
@@ -90,6 +103,7 @@ record HttpReply(
     if (contentEncoding != null) {
       headers.set(HttpHeaderNames.CONTENT_ENCODING, contentEncoding);
     }
+    this.headers.forEach(headers::set);
     headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     HttpUtil.setKeepAlive(response, keepAlive);
     return response;

@@ -22,13 +22,25 @@ final class JsonCall {
   private static final Logger LOG = LoggerFactory.getLogger(JsonCall.class);
   static final String DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810.";
   static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
+  static final String LOGS_TARGET_PREFIX = "Logs_20140328.";
 
   private final Operations dynamoDb;
   private final Operations streams;
+  private final Operations logs;
   private final String accountId;
   private final int maxBodyBytes;
 
-  JsonCall(Operations dynamoDb, Operations streams, String accountId, int maxBodyBytes) {
+  JsonCall(Services services, String accountId, int maxBodyBytes) {
+    this(services.dynamoDb(), services.streams(), services.logs(), accountId, maxBodyBytes);
+  }
+
+  JsonCall(
+      Operations dynamoDb,
+      Operations streams,
+      Operations logs,
+      String accountId,
+      int maxBodyBytes) {
+    this.logs = logs;
     this.dynamoDb = dynamoDb;
     this.streams = streams;
     this.accountId = accountId;
@@ -79,8 +91,8 @@ final class JsonCall {
 
   /**
    * The service an {@code X-Amz-Target} names: DynamoDB ("DynamoDB_20120810.", tested first as
-   * by far the most frequent) or DynamoDB Streams ("DynamoDBStreams_20120810."). CloudWatch Logs
-   * ("Logs_20140328.") and anything else are unknown operations until they are served.
+   * by far the most frequent), DynamoDB Streams ("DynamoDBStreams_20120810.") or CloudWatch Logs
+   * ("Logs_20140328."); anything else is an unknown operation.
    */
   private Operations service(String target) {
     if (target != null) {
@@ -89,6 +101,9 @@ final class JsonCall {
       }
       if (target.startsWith(STREAMS_TARGET_PREFIX)) {
         return streams;
+      }
+      if (target.startsWith(LOGS_TARGET_PREFIX)) {
+        return logs;
       }
     }
     throw DynamoDbException.of(ErrorType.UNKNOWN_OPERATION, null);

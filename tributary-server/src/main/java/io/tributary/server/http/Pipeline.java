@@ -18,10 +18,12 @@ import java.util.concurrent.Executor;
  */
 final class Pipeline extends ChannelInitializer<SocketChannel> {
   private final JsonCall calls;
+  private final RestCall rest;
   private final CorsPolicy cors;
   private final Executor workers;
 
-  Pipeline(JsonCall calls, CorsPolicy cors, Executor workers) {
+  Pipeline(JsonCall calls, RestCall rest, CorsPolicy cors, Executor workers) {
+    this.rest = rest;
     this.calls = calls;
     this.cors = cors;
     this.workers = workers;
@@ -33,6 +35,6 @@ final class Pipeline extends ChannelInitializer<SocketChannel> {
     pipeline.addLast("codec", new HttpServerCodec());
     pipeline.addLast("size-limit", new RequestSizeLimit());
     pipeline.addLast("cors", new CorsHandler(cors));
-    pipeline.addLast("router", new Router(calls, workers));
+    pipeline.addLast("router", new Router(calls, rest, workers));
   }
 }

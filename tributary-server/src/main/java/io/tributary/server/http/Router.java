@@ -9,21 +9,23 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
+import io.tributary.triggers.rest.RestRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handler that routes: {@code GET /} is the health check, a {@code POST} of JSON is a call of
- * the JSON protocol (run on a worker thread, never on the event loop), anything else gets
- * DynamoDB's 404 page. Answers leave in the order requests came in, even if a client pipelines.
+ * The handler that routes: {@code GET /} is the health check, a path under {@code /2015-03-31/}
+ * is a call of the Lambda REST API, a {@code POST} of JSON is a call of the JSON protocol (both run
+ * on a worker thread, never on the event loop), anything else gets DynamoDB's 404 page. Answers leave in the order requests came in, even if a client pipelines.
  */
 final class Router extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final String TARGET = "X-Amz-Target";
 
   private final JsonCall calls;
+  private final RestCall rest;
   private final Executor workers;
   /** Completes once the answer to the previous request has been written. */
   private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
@@ -32,8 +34,9 @@ final class Router extends ChannelInboundHandlerAdapter {
 
   private boolean unflushed;
 
-  Router(JsonCall calls, Executor workers) {
+  Router(JsonCall calls, RestCall rest, Executor workers) {
     this.calls = calls;
+    this.rest = rest;
     this.workers = workers;
   }
 
@@ -46,10 +49,16 @@ final class Router extends ChannelInboundHandlerAdapter {
     String requestId = RequestIds.next();
     boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
     JsonCall.Request call;
+    RestRequest restCall = null;
     HttpReply immediate;
     try {
       call = jsonCall(request, requestId);
-      immediate = call == null ? immediateReply(request) : null;
+      if (call == null
+          && request.decoderResult().isSuccess()
+          && RestCall.isLambda(request.uri())) {
+        restCall = RestCall.request(request, requestId);
+      }
+      immediate = call == null && restCall == null ? immediateReply(request) : null;
     } finally {
       request.release();
     }
@@ -58,10 +67,13 @@ final class Router extends ChannelInboundHandlerAdapter {
       unflushed = true;
       return;
     }
+    RestRequest restRequest = restCall;
     CompletableFuture<HttpReply> reply =
-        call == null
-            ? previous.thenApply(ignored -> immediate)
-            : previous.thenApplyAsync(ignored -> calls.answer(call), workers);
+        call != null
+            ? previous.thenApplyAsync(ignored -> calls.answer(call), workers)
+            : restRequest != null
+                ? previous.thenApplyAsync(ignored -> rest.answer(restRequest), workers)
+                : previous.thenApply(ignored -> immediate);
     // Stop reading until this request is answered, so that a client cannot queue up work.
     pending++;
     ctx.channel().config().setAutoRead(false);
@@ -89,6 +101,7 @@ final class Router extends ChannelInboundHandlerAdapter {
     boolean hasBody = request.content().isReadable();
     if (request.decoderResult().isFailure()
         || !request.method().equals(HttpMethod.POST)
+        || RestCall.isLambda(request.uri())
         || (hasBody && !ContentTypes.accepted(contentType))) {
       return null;
     }

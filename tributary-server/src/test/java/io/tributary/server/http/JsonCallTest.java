@@ -152,7 +152,7 @@ class JsonCallTest {
 
   @Test
   void theAnswerHasTheContentTypeOfTheRequest() {
-    JsonCall calls = new JsonCall(echo, streamsEcho, "123456789012", 1 << 20);
+    JsonCall calls = new JsonCall(echo, streamsEcho, Operations.NONE, "123456789012", 1 << 20);
     HttpReply reply =
         calls.answer(
             new JsonCall.Request(
@@ -166,7 +166,7 @@ class JsonCallTest {
 
   private HttpReply call(
       Operations operations, String target, String coding, String accept, byte[] body) {
-    JsonCall calls = new JsonCall(operations, streamsEcho, "123456789012", 1 << 20);
+    JsonCall calls = new JsonCall(operations, streamsEcho, Operations.NONE, "123456789012", 1 << 20);
     return calls.answer(
         new JsonCall.Request(
             ID, "eu-west-1", target, ContentTypes.AMZ_JSON_1_0, coding, accept, body));

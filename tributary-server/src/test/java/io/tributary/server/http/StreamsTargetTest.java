@@ -16,7 +16,7 @@ class StreamsTargetTest {
 
   private final Engine engine = Engine.open(new MemoryStore(), EngineConfig.defaults());
   private final JsonCall calls =
-      new JsonCall(engine::execute, engine::executeStreams, "123456789012", 1 << 20);
+      new JsonCall(engine::execute, engine::executeStreams, Operations.NONE, "123456789012", 1 << 20);
 
   @AfterEach
   void close() {
