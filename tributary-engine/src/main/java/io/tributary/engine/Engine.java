@@ -164,6 +164,14 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * The sequence number a stream's next record will get, or null when there is no such stream;
+   * event source mappings starting at LATEST begin there.
+   */
+  public String nextSequenceNumber(String streamArn) {
+    return streams.nextSequenceNumber(streamArn);
+  }
+
   /** Deletes the expired items now rather than on the next sweep (for tests). */
   int sweepExpiredItems() {
     return sweeper.sweep();

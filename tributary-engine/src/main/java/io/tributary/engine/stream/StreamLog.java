@@ -329,6 +329,15 @@ public final class StreamLog implements ChangeLog {
     return out;
   }
 
+  /**
+   * The sequence number the stream's next record will get, or null when there is no such
+   * stream: in-process consumers start "at the latest" from it.
+   */
+  public String nextSequenceNumber(String arn) {
+    StreamState s = find(arn);
+    return s == null ? null : SequenceNumbers.format(lastNumbered(s) + 1);
+  }
+
   /** The counter of the newest record numbered so far in the stream (-1 when none). */
   long lastNumbered(StreamState s) {
     s.lock.lock();

@@ -1,0 +1,53 @@
+package io.tributary.triggers.action;
+
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonReader;
+import io.tributary.triggers.rest.LambdaException;
+import java.util.Map;
+
+/** Typed reading of a Lambda request's JSON body; absent members read as null. */
+record Bodies(Json.Obj body) {
+
+  static Bodies of(byte[] bytes) {
+    if (bytes.length == 0) {
+      return new Bodies(new Json.Obj(Map.of()));
+    }
+    Json parsed;
+    try {
+      parsed = JsonReader.parse(bytes);
+    } catch (RuntimeException e) {
+      throw new LambdaException(
+          "InvalidRequestContentException", 400, false, "Could not parse request body into json");
+    }
+    if (!(parsed instanceof Json.Obj o)) {
+      throw new LambdaException(
+          "InvalidRequestContentException", 400, false, "Could not parse request body into json");
+    }
+    return new Bodies(o);
+  }
+
+  boolean has(String member) {
+    Json v = body.get(member);
+    return v != null && !(v instanceof Json.Null);
+  }
+
+  String string(String member) {
+    return body.get(member) instanceof Json.Str s ? s.value() : null;
+  }
+
+  Integer integer(String member) {
+    return body.get(member) instanceof Json.Num n ? Integer.valueOf(new java.math.BigDecimal(n.text()).intValueExact()) : null;
+  }
+
+  Boolean bool(String member) {
+    return body.get(member) instanceof Json.Bool b ? b.value() : null;
+  }
+
+  Bodies object(String member) {
+    return body.get(member) instanceof Json.Obj o ? new Bodies(o) : null;
+  }
+
+  Json raw(String member) {
+    return body.get(member);
+  }
+}
