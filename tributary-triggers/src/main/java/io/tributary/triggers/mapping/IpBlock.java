@@ -39,14 +39,25 @@ record IpBlock(byte[] network, int bits) {
   /** The bytes of an IPv4 dotted quad or an IPv6 literal, or null. */
   static byte[] address(String text) {
     if (text.indexOf(':') >= 0) {
-      // A text with a colon is only ever parsed as an IPv6 literal, never looked up; scopes and
-      // brackets are not addresses in an event.
-      if (text.indexOf('%') >= 0 || text.indexOf('[') >= 0 || text.indexOf(']') >= 0) {
+      // Only hex digits, colons and the dots of a trailing IPv4 part can make an IPv6 literal.
+      // The brackets make InetAddress parse it as one and never ask a name server, which it
+      // would do for a text it did not take for a literal.
+      if (!ipv6Characters(text)) {
         return null;
       }
       try {
-        InetAddress a = InetAddress.getByName(text);
-        return a instanceof Inet6Address ? a.getAddress() : null;
+        InetAddress a = InetAddress.getByName("[" + text + "]");
+        byte[] bytes = a.getAddress();
+        if (a instanceof Inet6Address) {
+          return bytes;
+        }
+        // InetAddress gives an IPv4-mapped literal (::ffff:a.b.c.d) as the IPv4 address; it was
+        // written as IPv6, so it stays one.
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(bytes, 0, mapped, 12, 4);
+        return mapped;
       } catch (UnknownHostException | SecurityException e) {
         return null;
       }
@@ -77,6 +88,17 @@ record IpBlock(byte[] network, int bits) {
       out[i] = (byte) (out[i] & (0xff << (8 - keep)));
     }
     return out;
+  }
+
+  private static boolean ipv6Characters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex && c != ':' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean digits(String s) {
