@@ -291,10 +291,16 @@ final class PatternParser {
   }
 
   private static BigDecimal number(String op, List<Json> terms, int index) {
+    String notNumeric = "Value of " + (op.equals("=") ? "equals" : op) + " must be numeric";
     if (index >= terms.size() || !(terms.get(index) instanceof Json.Num(String text))) {
-      throw new InvalidPattern("Value of " + (op.equals("=") ? "equals" : op) + " must be numeric");
+      throw new InvalidPattern(notNumeric);
     }
-    return new BigDecimal(text);
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      // A JSON number whose exponent does not fit an int (1e9999999999).
+      throw new InvalidPattern(notNumeric);
+    }
   }
 
   private static List<String> append(List<String> path, String name) {

@@ -240,6 +240,8 @@ class FilterPatternTest {
     assertThat(matches(p, "{'p':null}")).isFalse();
     assertThat(matches(p, "{}")).isFalse();
     assertThat(matches(p, "{'p':[-1,5]}")).isTrue();
+    assertThat(matches(p, "{'p':1e9999999999}")).isFalse();
+    assertThat(matches(p, "{'p':1e999999}")).isTrue();
   }
 
   /**

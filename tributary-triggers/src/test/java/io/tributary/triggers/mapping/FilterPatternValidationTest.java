@@ -88,6 +88,7 @@ class FilterPatternValidationTest {
         Arguments.of("{'a':[{'numeric':['=']}]}", "Value of equals must be numeric"),
         Arguments.of("{'a':[{'numeric':['=','5']}]}", "Value of equals must be numeric"),
         Arguments.of("{'a':[{'numeric':['>',null]}]}", "Value of > must be numeric"),
+        Arguments.of("{'a':[{'numeric':['<',1e9999999999]}]}", "Value of < must be numeric"),
         Arguments.of("{'a':[{'numeric':['=',5,'<',9]}]}", "Too many elements in numeric"),
         Arguments.of("{'a':[{'numeric':['<',5,'>',1]}]}", "Too many elements in numeric"),
         Arguments.of("{'a':[{'numeric':['>',0,'>',0]}]}", "Bad numeric range operator: >"),
