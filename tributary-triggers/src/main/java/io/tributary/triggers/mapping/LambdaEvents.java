@@ -21,20 +21,25 @@ final class LambdaEvents {
   /** A tumbling window's part of the event. */
   record Window(long start, long end, Json state, String shardId, boolean isFinal) {}
 
+  /** A stream record as the function receives it, which is also what filters look at. */
+  static Json.Obj delivered(Json.Obj record, String streamArn) {
+    Map<String, Json> members = new LinkedHashMap<>(record.members());
+    members.put("eventSourceARN", new Json.Str(streamArn));
+    if (record.get("userIdentity") instanceof Json.Obj identity) {
+      members.put(
+          "userIdentity",
+          JsonBuilder.object()
+              .put("type", identity.get("Type"))
+              .put("principalId", identity.get("PrincipalId"))
+              .build());
+    }
+    return new Json.Obj(members);
+  }
+
   static byte[] of(List<Json.Obj> records, String streamArn, Window window) {
     List<Json> converted = new ArrayList<>();
     for (Json.Obj r : records) {
-      Map<String, Json> members = new LinkedHashMap<>(r.members());
-      members.put("eventSourceARN", new Json.Str(streamArn));
-      if (r.get("userIdentity") instanceof Json.Obj identity) {
-        members.put(
-            "userIdentity",
-            JsonBuilder.object()
-                .put("type", identity.get("Type"))
-                .put("principalId", identity.get("PrincipalId"))
-                .build());
-      }
-      converted.add(new Json.Obj(members));
+      converted.add(delivered(r, streamArn));
     }
     JsonBuilder event = JsonBuilder.object().put("Records", new Json.Arr(converted));
     if (window != null) {

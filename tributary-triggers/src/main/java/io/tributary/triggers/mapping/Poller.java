@@ -210,7 +210,7 @@ final class Poller {
     }
     List<Json.Obj> matched = new ArrayList<>();
     for (Json.Obj r : records) {
-      if (filter.matches(r)) {
+      if (filter.matches(LambdaEvents.delivered(r, mapping.eventSourceArn()))) {
         matched.add(r);
       }
     }
