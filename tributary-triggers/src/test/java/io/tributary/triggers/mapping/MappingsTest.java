@@ -360,4 +360,15 @@ class MappingsTest {
     assertThat(counted).isEqualTo(inWindow).isPositive();
     assertThat(text(last, "shardId")).startsWith("shardId-");
   }
+
+  @Test
+  void recordsTheFilterRejectsAreSteppedOver() throws Exception {
+    map("'FilterCriteria':{'Filters':[{'Pattern':'{\\\"dynamodb\\\":{\\\"NewImage\\\":{\\\"n\\\":{\\\"N\\\":[\\\"2\\\",\\\"4\\\"]}}}}'}]}");
+    for (int i = 0; i < 6; i++) {
+      put(i);
+    }
+    await(() -> delivered().size() == 2);
+    Thread.sleep(100);
+    assertThat(delivered()).containsExactly(2, 4);
+  }
 }
