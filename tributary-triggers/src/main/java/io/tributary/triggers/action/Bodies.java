@@ -39,6 +39,27 @@ record Bodies(Json.Obj body) {
     return body.get(member) instanceof Json.Num n ? Integer.valueOf(new java.math.BigDecimal(n.text()).intValueExact()) : null;
   }
 
+  /**
+   * An integer member within its model bounds, or {@code current} when absent; out of bounds is
+   * the model's ValidationException naming {@code wireName}.
+   */
+  int integer(String member, String wireName, int current, int min, int max) {
+    Integer v = integer(member);
+    if (v == null) {
+      return current;
+    }
+    if (v < min || v > max) {
+      throw LambdaException.validation(
+          "1 validation error detected: Value '"
+              + v
+              + "' at '"
+              + wireName
+              + "' failed to satisfy constraint: Member must have value "
+              + (v < min ? "greater than or equal to " + min : "less than or equal to " + max));
+    }
+    return v;
+  }
+
   Boolean bool(String member) {
     return body.get(member) instanceof Json.Bool b ? b.value() : null;
   }

@@ -70,33 +70,11 @@ final class FunctionRequests {
   }
 
   static int timeout(Bodies body, int current) {
-    Integer t = body.integer("Timeout");
-    if (t == null) {
-      return current;
-    }
-    if (t < 1 || t > 900) {
-      throw LambdaException.validation(
-          "1 validation error detected: Value '"
-              + t
-              + "' at 'timeout' failed to satisfy constraint: Member must have value "
-              + (t < 1 ? "greater than or equal to 1" : "less than or equal to 900"));
-    }
-    return t;
+    return body.integer("Timeout", "timeout", current, 1, 900);
   }
 
   static int memorySize(Bodies body, int current) {
-    Integer m = body.integer("MemorySize");
-    if (m == null) {
-      return current;
-    }
-    if (m < 128 || m > 10240) {
-      throw LambdaException.validation(
-          "1 validation error detected: Value '"
-              + m
-              + "' at 'memorySize' failed to satisfy constraint: Member must have value "
-              + (m < 128 ? "greater than or equal to 128" : "less than or equal to 10240"));
-    }
-    return m;
+    return body.integer("MemorySize", "memorySize", current, 128, 10240);
   }
 
   static Map<String, String> environment(Bodies body, Map<String, String> current) {

@@ -19,27 +19,10 @@ import java.util.UUID;
 final class MappingRequests {
   private MappingRequests() {}
 
-  static int range(Bodies body, String member, String wireName, int current, int min, int max) {
-    Integer v = body.integer(member);
-    if (v == null) {
-      return current;
-    }
-    if (v < min || v > max) {
-      throw LambdaException.validation(
-          "1 validation error detected: Value '"
-              + v
-              + "' at '"
-              + wireName
-              + "' failed to satisfy constraint: Member must have value "
-              + (v < min ? "greater than or equal to " + min : "less than or equal to " + max));
-    }
-    return v;
-  }
-
   /** The mapping {@code body} asks for, over {@code base} (the defaults for a new one). */
   static EventSourceMapping apply(Bodies body, EventSourceMapping base, Mappings mappings) {
     int maxAge =
-        range(body, "MaximumRecordAgeInSeconds", "maximumRecordAgeInSeconds", base.maximumRecordAgeInSeconds(), -1, 604_800);
+        body.integer("MaximumRecordAgeInSeconds", "maximumRecordAgeInSeconds", base.maximumRecordAgeInSeconds(), -1, 604_800);
     if (maxAge >= 0 && maxAge < 60) {
       throw LambdaException.invalidParameter(
           "MaximumRecordAgeInSeconds must be -1 (infinite) or between 60 and 604800");
@@ -85,15 +68,15 @@ final class MappingRequests {
         base.region(),
         base.functionArn(),
         base.eventSourceArn(),
-        range(body, "BatchSize", "batchSize", base.batchSize(), 1, 10_000),
-        range(body, "MaximumBatchingWindowInSeconds", "maximumBatchingWindowInSeconds", base.maximumBatchingWindowInSeconds(), 0, 300),
+        body.integer("BatchSize", "batchSize", base.batchSize(), 1, 10_000),
+        body.integer("MaximumBatchingWindowInSeconds", "maximumBatchingWindowInSeconds", base.maximumBatchingWindowInSeconds(), 0, 300),
         base.startingPosition(),
         base.startSequenceNumber(),
-        range(body, "ParallelizationFactor", "parallelizationFactor", base.parallelizationFactor(), 1, 10),
-        range(body, "MaximumRetryAttempts", "maximumRetryAttempts", base.maximumRetryAttempts(), -1, 10_000),
+        body.integer("ParallelizationFactor", "parallelizationFactor", base.parallelizationFactor(), 1, 10),
+        body.integer("MaximumRetryAttempts", "maximumRetryAttempts", base.maximumRetryAttempts(), -1, 10_000),
         maxAge,
         body.has("BisectBatchOnFunctionError") ? body.bool("BisectBatchOnFunctionError") : base.bisectBatchOnFunctionError(),
-        range(body, "TumblingWindowInSeconds", "tumblingWindowInSeconds", base.tumblingWindowInSeconds(), 0, 900),
+        body.integer("TumblingWindowInSeconds", "tumblingWindowInSeconds", base.tumblingWindowInSeconds(), 0, 900),
         responseTypes,
         onFailure,
         filter,

@@ -21,10 +21,8 @@ final class UpdateFunctionCode implements LambdaAction {
     FunctionRequests.checkRevision(body, f);
     byte[] zip = FunctionRequests.zip(body);
     FunctionDefinition updated =
-        new FunctionDefinition(
-            f.region(), f.name(), f.arn(), f.runtime(), f.handler(), f.role(), f.description(),
-            f.timeoutSeconds(), f.memorySize(), f.environment(), FunctionRequests.sha256(zip),
-            zip.length, functions.now(), UUID.randomUUID().toString());
+        f.withCode(
+            FunctionRequests.sha256(zip), zip.length, functions.now(), UUID.randomUUID().toString());
     functions.update(updated, zip);
     return RestResponse.json(200, FunctionConfigurations.of(updated));
   }

@@ -27,10 +27,7 @@ final class UpdateFunctionConfiguration implements LambdaAction {
     String runtime = body.has("Runtime") ? body.string("Runtime") : f.runtime();
     FunctionRequests.checkRuntime(runtime);
     FunctionDefinition updated =
-        new FunctionDefinition(
-            f.region(),
-            f.name(),
-            f.arn(),
+        f.withConfiguration(
             runtime,
             body.has("Handler") ? body.string("Handler") : f.handler(),
             role,
@@ -38,8 +35,6 @@ final class UpdateFunctionConfiguration implements LambdaAction {
             FunctionRequests.timeout(body, f.timeoutSeconds()),
             FunctionRequests.memorySize(body, f.memorySize()),
             FunctionRequests.environment(body, f.environment()),
-            f.codeSha256(),
-            f.codeSize(),
             functions.now(),
             UUID.randomUUID().toString());
     functions.update(updated, null);

@@ -35,6 +35,29 @@ public record FunctionDefinition(
     environment = Map.copyOf(environment);
   }
 
+  /** The same function with a new deployment package. */
+  public FunctionDefinition withCode(String sha256, long size, Instant now, String revision) {
+    return new FunctionDefinition(
+        region, name, arn, runtime, handler, role, description, timeoutSeconds, memorySize,
+        environment, sha256, size, now, revision);
+  }
+
+  /** The same function with a new configuration. */
+  public FunctionDefinition withConfiguration(
+      String newRuntime,
+      String newHandler,
+      String newRole,
+      String newDescription,
+      int newTimeout,
+      int newMemory,
+      Map<String, String> newEnvironment,
+      Instant now,
+      String revision) {
+    return new FunctionDefinition(
+        region, name, arn, newRuntime, newHandler, newRole, newDescription, newTimeout, newMemory,
+        newEnvironment, codeSha256, codeSize, now, revision);
+  }
+
   /** The log group its output goes to. */
   public String logGroup() {
     return "/aws/lambda/" + name;
