@@ -96,6 +96,7 @@ ENUM_ORDER = {
         "BEGINS_WITH", "GE", "CONTAINS"],
     "ConditionalOperator": ["OR", "AND"],
     "ProjectionType": ["ALL", "INCLUDE", "KEYS_ONLY"],
+    "StreamViewType": ["OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE"],
 }
 
 # The Java package DynamoDB's own request classes live in; it appears in some

@@ -155,6 +155,20 @@ class ShapeValidatorTest {
   }
 
   @Test
+  void streamViewTypesAreListedInDynamoDbsOrder() {
+    // DynamoDB: CreateTable with StreamViewType 'new_image'; the model lists NEW_IMAGE first.
+    assertThat(
+            validationMessage(
+                "CreateTable",
+                "{\"TableName\":\"abc\",\"StreamSpecification\":"
+                    + "{\"StreamEnabled\":true,\"StreamViewType\":\"new_image\"}}"))
+        .isEqualTo(
+            "1 validation error detected: Value 'new_image' at"
+                + " 'streamSpecification.streamViewType' failed to satisfy constraint: Member must"
+                + " satisfy enum value set: [OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]");
+  }
+
+  @Test
   void putItemEnumsInDynamoDbsOrder() {
     assertThat(
             validationMessage(
