@@ -64,10 +64,21 @@ class LogsIT {
     logs.createLogGroup(b -> b.logGroupName(group));
     logs.createLogStream(b -> b.logGroupName(group).logStreamName("2026/11/22/[$LATEST]aaaa"));
     logs.createLogStream(b -> b.logGroupName(group).logStreamName("2026/11/22/[$LATEST]bbbb"));
-    logs.putLogEvents(b -> b.logGroupName(group).logStreamName("2026/11/22/[$LATEST]aaaa")
-        .logEvents(events(t0, "START RequestId: 1 Version: $LATEST", "hello from a", "END RequestId: 1")));
-    logs.putLogEvents(b -> b.logGroupName(group).logStreamName("2026/11/22/[$LATEST]bbbb")
-        .logEvents(events(t0 - 5, "START RequestId: 2 Version: $LATEST", "ERROR in b")));
+    logs.putLogEvents(
+        b ->
+            b.logGroupName(group)
+                .logStreamName("2026/11/22/[$LATEST]aaaa")
+                .logEvents(
+                    events(
+                        t0,
+                        "START RequestId: 1 Version: $LATEST",
+                        "hello from a",
+                        "END RequestId: 1")));
+    logs.putLogEvents(
+        b ->
+            b.logGroupName(group)
+                .logStreamName("2026/11/22/[$LATEST]bbbb")
+                .logEvents(events(t0 - 5, "START RequestId: 2 Version: $LATEST", "ERROR in b")));
 
     List<LogGroup> groups = logs.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups();
     assertThat(groups).extracting(LogGroup::logGroupName).containsExactly(group);
@@ -75,31 +86,55 @@ class LogsIT {
     assertThat(groups.get(0).storedBytes()).isPositive();
 
     List<LogStream> streams =
-        logs.describeLogStreams(b -> b.logGroupName(group).orderBy(OrderBy.LAST_EVENT_TIME).descending(true))
+        logs.describeLogStreams(
+                b -> b.logGroupName(group).orderBy(OrderBy.LAST_EVENT_TIME).descending(true))
             .logStreams();
-    assertThat(streams).extracting(LogStream::logStreamName)
+    assertThat(streams)
+        .extracting(LogStream::logStreamName)
         .containsExactly("2026/11/22/[$LATEST]aaaa", "2026/11/22/[$LATEST]bbbb");
     assertThat(streams.get(0).lastEventTimestamp()).isEqualTo(t0 + 2);
     assertThat(streams.get(0).firstEventTimestamp()).isEqualTo(t0);
 
-    GetLogEventsResponse head = logs.getLogEvents(b -> b.logGroupName(group)
-        .logStreamName("2026/11/22/[$LATEST]aaaa").startFromHead(true).limit(2));
-    assertThat(head.events()).extracting(OutputLogEvent::message)
+    GetLogEventsResponse head =
+        logs.getLogEvents(
+            b ->
+                b.logGroupName(group)
+                    .logStreamName("2026/11/22/[$LATEST]aaaa")
+                    .startFromHead(true)
+                    .limit(2));
+    assertThat(head.events())
+        .extracting(OutputLogEvent::message)
         .containsExactly("START RequestId: 1 Version: $LATEST", "hello from a");
-    GetLogEventsResponse rest = logs.getLogEvents(b -> b.logGroupName(group)
-        .logStreamName("2026/11/22/[$LATEST]aaaa").nextToken(head.nextForwardToken()));
-    assertThat(rest.events()).extracting(OutputLogEvent::message).containsExactly("END RequestId: 1");
-    GetLogEventsResponse end = logs.getLogEvents(b -> b.logGroupName(group)
-        .logStreamName("2026/11/22/[$LATEST]aaaa").nextToken(rest.nextForwardToken()));
+    GetLogEventsResponse rest =
+        logs.getLogEvents(
+            b ->
+                b.logGroupName(group)
+                    .logStreamName("2026/11/22/[$LATEST]aaaa")
+                    .nextToken(head.nextForwardToken()));
+    assertThat(rest.events())
+        .extracting(OutputLogEvent::message)
+        .containsExactly("END RequestId: 1");
+    GetLogEventsResponse end =
+        logs.getLogEvents(
+            b ->
+                b.logGroupName(group)
+                    .logStreamName("2026/11/22/[$LATEST]aaaa")
+                    .nextToken(rest.nextForwardToken()));
     assertThat(end.events()).isEmpty();
     assertThat(end.nextForwardToken()).isEqualTo(rest.nextForwardToken());
 
     List<FilteredLogEvent> all = new ArrayList<>();
-    logs.filterLogEventsPaginator(FilterLogEventsRequest.builder().logGroupName(group).limit(2).build())
+    logs.filterLogEventsPaginator(
+            FilterLogEventsRequest.builder().logGroupName(group).limit(2).build())
         .forEach(page -> all.addAll(page.events()));
-    assertThat(all).extracting(FilteredLogEvent::message).containsExactly(
-        "START RequestId: 2 Version: $LATEST", "ERROR in b",
-        "START RequestId: 1 Version: $LATEST", "hello from a", "END RequestId: 1");
+    assertThat(all)
+        .extracting(FilteredLogEvent::message)
+        .containsExactly(
+            "START RequestId: 2 Version: $LATEST",
+            "ERROR in b",
+            "START RequestId: 1 Version: $LATEST",
+            "hello from a",
+            "END RequestId: 1");
     assertThat(all).extracting(FilteredLogEvent::eventId).doesNotHaveDuplicates();
     assertThat(logs.filterLogEvents(b -> b.logGroupName(group).filterPattern("ERROR")).events())
         .extracting(FilteredLogEvent::logStreamName, FilteredLogEvent::message)
@@ -124,8 +159,9 @@ class LogsIT {
         .hasMessageStartingWith("The specified log stream does not exist.");
     assertThatThrownBy(() -> logs.describeLogGroups(b -> b.limit(100)))
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessageStartingWith("1 validation error detected: Value '100' at 'limit' failed to "
-            + "satisfy constraint: Member must have value less than or equal to 50");
+        .hasMessageStartingWith(
+            "1 validation error detected: Value '100' at 'limit' failed to "
+                + "satisfy constraint: Member must have value less than or equal to 50");
     logs.deleteLogGroup(b -> b.logGroupName(group));
   }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * DescribeLogStreams: a group's streams ordered by name ({@code orderBy} LogStreamName, the
- * default, optionally only those starting with {@code logStreamNamePrefix}) or by the time of
- * their last event (LastEventTime; streams without events count as 0), {@code descending} or
- * not, {@code limit} (at most 50) at a time. A stream's event times appear once it has events;
- * storedBytes is 0, as the service reports it for streams since it deprecated the field.
+ * default, optionally only those starting with {@code logStreamNamePrefix}) or by the time of their
+ * last event (LastEventTime; streams without events count as 0), {@code descending} or not, {@code
+ * limit} (at most 50) at a time. A stream's event times appear once it has events; storedBytes is
+ * 0, as the service reports it for streams since it deprecated the field.
  */
 final class DescribeLogStreams implements LogsAction {
   static final int DEFAULT_LIMIT = 50;
@@ -32,8 +32,7 @@ final class DescribeLogStreams implements LogsAction {
     String prefix = LogsAction.string(request, "logStreamNamePrefix");
     boolean byTime = "LastEventTime".equals(LogsAction.string(request, "orderBy"));
     if (byTime && prefix != null) {
-      throw LogErrors.invalidParameter(
-          "Cannot order by LastEventTime with a logStreamNamePrefix.");
+      throw LogErrors.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
     }
     boolean descending = LogsAction.flag(request, "descending");
     int limit = (int) LogsAction.number(request, "limit", DEFAULT_LIMIT);
@@ -45,7 +44,8 @@ final class DescribeLogStreams implements LogsAction {
         throw LogErrors.groupNotFound();
       }
       List<LogStream> streams =
-          new ArrayList<>(logs.streams(view, context.region(), group, prefix == null ? "" : prefix));
+          new ArrayList<>(
+              logs.streams(view, context.region(), group, prefix == null ? "" : prefix));
       Comparator<String> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
       streams.sort(Comparator.comparing(s -> sortKey(s, byTime), order));
       List<Json> page = new ArrayList<>();
@@ -71,8 +71,8 @@ final class DescribeLogStreams implements LogsAction {
   }
 
   /**
-   * What a stream sorts by: its name, or its last event's time (20 digits) then its name, so
-   * that string order is the wanted order and a page token can hold it.
+   * What a stream sorts by: its name, or its last event's time (20 digits) then its name, so that
+   * string order is the wanted order and a page token can hold it.
    */
   static String sortKey(LogStream stream, boolean byTime) {
     if (!byTime) {
@@ -93,8 +93,6 @@ final class DescribeLogStreams implements LogsAction {
           .put("lastIngestionTime", stream.lastIngestionTime())
           .put("uploadSequenceToken", PutLogEvents.sequenceToken(stream.lastSequence()));
     }
-    return out.put("arn", group.streamArn(accountId, stream.name()))
-        .put("storedBytes", 0)
-        .build();
+    return out.put("arn", group.streamArn(accountId, stream.name())).put("storedBytes", 0).build();
   }
 }

@@ -5,8 +5,8 @@ import io.tributary.storage.Keyspace;
 import io.tributary.storage.ReadView;
 
 /**
- * The events of one stream in a range of positions, in position order or its reverse, read
- * lazily. One thread at a time; close it when done.
+ * The events of one stream in a range of positions, in position order or its reverse, read lazily.
+ * One thread at a time; close it when done.
  */
 final class EventScan implements AutoCloseable {
   private final EntryIterator entries; // null for an empty range
@@ -37,8 +37,7 @@ final class EventScan implements AutoCloseable {
     if (entries == null || !entries.next()) {
       return null;
     }
-    return StoredEvent.decode(
-        stream, LogKeys.position(prefix, entries.key()), entries.value());
+    return StoredEvent.decode(stream, LogKeys.position(prefix, entries.key()), entries.value());
   }
 
   @Override

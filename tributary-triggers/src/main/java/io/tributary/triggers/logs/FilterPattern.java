@@ -8,13 +8,13 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A filter pattern of CloudWatch Logs for unstructured events, as FilterLogEvents and {@code aws
  * logs tail --filter-pattern} take it: terms separated by spaces, each a word ({@code ERROR}), a
- * phrase in double quotes ({@code "INTERNAL SERVER ERROR"}) or a regular expression between
- * percent signs ({@code %[Ee]rror%}). An event matches when it contains every plain term, none of
- * the terms marked {@code -}, and, if some are marked {@code ?}, at least one of those. Matching is
+ * phrase in double quotes ({@code "INTERNAL SERVER ERROR"}) or a regular expression between percent
+ * signs ({@code %[Ee]rror%}). An event matches when it contains every plain term, none of the terms
+ * marked {@code -}, and, if some are marked {@code ?}, at least one of those. Matching is
  * case-sensitive and finds a term anywhere in the message. An empty pattern matches every event.
  *
- * <p>JSON patterns ({@code { $.level = "ERROR" }}) and space-delimited patterns ({@code [ip,
- * user, ...]}) are refused as not supported yet.
+ * <p>JSON patterns ({@code { $.level = "ERROR" }}) and space-delimited patterns ({@code [ip, user,
+ * ...]}) are refused as not supported yet.
  */
 final class FilterPattern {
   static final FilterPattern ALL = new FilterPattern(List.of());

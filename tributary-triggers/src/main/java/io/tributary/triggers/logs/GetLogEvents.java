@@ -14,11 +14,10 @@ import java.util.List;
  * (exclusive), {@code limit} (at most 10,000) and at most 1 MB at a time: the first ones with
  * {@code startFromHead}, otherwise the last ones.
  *
- * <p>The tokens are positions: {@code f/<56 digits>} reads on after the position, {@code
- * b/<56 digits>} reads back from before it. nextForwardToken is the last event returned, and when
- * nothing follows it yet, the request's own forward token comes back unchanged: clients that
- * follow a stream stop (or wait) when the token repeats. nextBackwardToken is the first event
- * returned.
+ * <p>The tokens are positions: {@code f/<56 digits>} reads on after the position, {@code b/<56
+ * digits>} reads back from before it. nextForwardToken is the last event returned, and when nothing
+ * follows it yet, the request's own forward token comes back unchanged: clients that follow a
+ * stream stop (or wait) when the token repeats. nextBackwardToken is the first event returned.
  */
 final class GetLogEvents implements LogsAction {
   static final int DEFAULT_LIMIT = 10_000;
@@ -48,7 +47,9 @@ final class GetLogEvents implements LogsAction {
       mark = forward ? low : high;
     } else {
       EventPosition position =
-          token.length() > 2 && token.charAt(1) == '/' ? EventPosition.parse(token.substring(2)) : null;
+          token.length() > 2 && token.charAt(1) == '/'
+              ? EventPosition.parse(token.substring(2))
+              : null;
       if (position == null || (token.charAt(0) != 'f' && token.charAt(0) != 'b')) {
         throw LogErrors.invalidToken();
       }
@@ -66,8 +67,11 @@ final class GetLogEvents implements LogsAction {
       EventPosition from = forward ? max(low, after(mark)) : low;
       EventPosition to = forward ? high : min(high, mark);
       long bytes = 0;
-      try (EventScan scan = logs.events(view, context.region(), group, stream, from, to, !forward)) {
-        for (StoredEvent event = scan.next(); event != null && events.size() < limit; event = scan.next()) {
+      try (EventScan scan =
+          logs.events(view, context.region(), group, stream, from, to, !forward)) {
+        for (StoredEvent event = scan.next();
+            event != null && events.size() < limit;
+            event = scan.next()) {
           bytes += event.message().getBytes(StandardCharsets.UTF_8).length;
           if (bytes > MAX_PAGE_BYTES && !events.isEmpty()) {
             break;

@@ -2,9 +2,7 @@ package io.tributary.triggers.logs;
 
 import java.nio.ByteBuffer;
 
-/**
- * A log group as stored: its region, name and creation time (epoch millis).
- */
+/** A log group as stored: its region, name and creation time (epoch millis). */
 record LogGroup(String region, String name, long creationTime) {
   private static final byte FORMAT = 1;
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * The keys of log groups, streams and events in the store's triggers keyspace, all under {@code
- * log/} so that other parts of the triggers can share the keyspace. These bytes are on disk:
- * never change them.
+ * log/} so that other parts of the triggers can share the keyspace. These bytes are on disk: never
+ * change them.
  *
  * <pre>
  *   log/g/&lt;region&gt;&lt;group&gt;                                    a log group
@@ -16,13 +16,13 @@ import java.util.Arrays;
  *   log/sequence                                             the events' sequence mark
  * </pre>
  *
- * <p>Names are UTF-8, each followed by a 0x00 terminator; inside a name, 0x00 is written 0x01
- * 0x01 and 0x01 is written 0x01 0x02, so no escaped name holds a 0x00. Keys then sort by region,
- * group and stream name; everything under one name lies between {@code <name> 0x00} and {@code
- * <name> 0x01}, apart from the keys of every other name, a longer one that starts with it
- * included; and the escaped form of a prefix is a byte prefix of the escaped form of every name
- * that starts with it. Timestamps and sequences are 8 bytes big-endian with the sign bit
- * flipped, so events sort by (timestamp, sequence) within their stream.
+ * <p>Names are UTF-8, each followed by a 0x00 terminator; inside a name, 0x00 is written 0x01 0x01
+ * and 0x01 is written 0x01 0x02, so no escaped name holds a 0x00. Keys then sort by region, group
+ * and stream name; everything under one name lies between {@code <name> 0x00} and {@code <name>
+ * 0x01}, apart from the keys of every other name, a longer one that starts with it included; and
+ * the escaped form of a prefix is a byte prefix of the escaped form of every name that starts with
+ * it. Timestamps and sequences are 8 bytes big-endian with the sign bit flipped, so events sort by
+ * (timestamp, sequence) within their stream.
  */
 final class LogKeys {
   private static final byte[] GROUP = ascii("log/g/");

@@ -17,17 +17,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Log groups, their streams and events in the store ({@link LogKeys} has the layout). Reads go
- * straight to the store or to a snapshot; writes are coordinated here, because functions append
- * to their streams concurrently with each other and with the API.
+ * straight to the store or to a snapshot; writes are coordinated here, because functions append to
+ * their streams concurrently with each other and with the API.
  *
  * <p>Each group has a read-write lock: creating or deleting the group takes it exclusively,
- * everything else that writes inside the group shares it. Each stream that has been written to
- * has a {@link StreamState} in memory whose monitor orders its writes, and which carries the
- * stream's summary so that an append is one atomic batch (its events and the new summary)
- * without reading anything first.
+ * everything else that writes inside the group shares it. Each stream that has been written to has
+ * a {@link StreamState} in memory whose monitor orders its writes, and which carries the stream's
+ * summary so that an append is one atomic batch (its events and the new summary) without reading
+ * anything first.
  */
 final class LogStore {
-  /** Deletions are written in batches of this many keys, so a big log does not make one huge batch. */
+  /**
+   * Deletions are written in batches of this many keys, so a big log does not make one huge batch.
+   */
   private static final int DELETE_BATCH = 10_000;
 
   private final Store store;
@@ -206,10 +208,10 @@ final class LogStore {
   // --- Events ------------------------------------------------------------------------------
 
   /**
-   * Appends events to a stream in one atomic batch, and returns the position of the last one.
-   * With {@code create}, a missing group or stream is created first (what functions' output
-   * needs); without, a missing one is an error (what PutLogEvents needs). A negative timestamp is
-   * stored as 0.
+   * Appends events to a stream in one atomic batch, and returns the position of the last one. With
+   * {@code create}, a missing group or stream is created first (what functions' output needs);
+   * without, a missing one is an error (what PutLogEvents needs). A negative timestamp is stored as
+   * 0.
    *
    * @throws io.tributary.model.DynamoDbException ResourceNotFoundException without {@code create}
    */
@@ -286,8 +288,7 @@ final class LogStore {
     }
     LogStream updated =
         state.stream.appended(earliest, latest, now, bytes, first + events.size() - 1);
-    batch.put(
-        Keyspace.TRIGGERS, LogKeys.stream(region, group, updated.name()), updated.encode());
+    batch.put(Keyspace.TRIGGERS, LogKeys.stream(region, group, updated.name()), updated.encode());
     store.write(batch);
     state.stream = updated;
     return position;
@@ -334,8 +335,7 @@ final class LogStore {
     while (true) {
       WriteBatch batch = new WriteBatch();
       int count = 0;
-      try (EntryIterator it =
-          store.scan(Keyspace.TRIGGERS, prefix, LogKeys.end(prefix), false)) {
+      try (EntryIterator it = store.scan(Keyspace.TRIGGERS, prefix, LogKeys.end(prefix), false)) {
         while (count < DELETE_BATCH && it.next()) {
           batch.delete(Keyspace.TRIGGERS, it.key());
           count++;
@@ -349,8 +349,7 @@ final class LogStore {
   }
 
   private ReentrantReadWriteLock groupLock(String region, String group) {
-    return groupLocks.computeIfAbsent(
-        region + '\0' + group, id -> new ReentrantReadWriteLock());
+    return groupLocks.computeIfAbsent(region + '\0' + group, id -> new ReentrantReadWriteLock());
   }
 
   private static String streamId(String region, String group, String stream) {

@@ -3,9 +3,9 @@ package io.tributary.triggers.logs;
 import java.nio.ByteBuffer;
 
 /**
- * A log stream as stored: its name and creation time, and a summary of its events kept up to
- * date by every append, so that DescribeLogStreams reads no events. The event fields mean
- * nothing while {@link #hasEvents} is false.
+ * A log stream as stored: its name and creation time, and a summary of its events kept up to date
+ * by every append, so that DescribeLogStreams reads no events. The event fields mean nothing while
+ * {@link #hasEvents} is false.
  *
  * @param lastSequence the sequence number of the last event appended, 0 before the first
  * @param storedBytes the UTF-8 bytes of the events' messages

@@ -16,9 +16,9 @@ import java.util.Map;
  * logs tail /aws/lambda/<name>} shows it. Thread-safe.
  *
  * <p>A request is checked against CloudWatch Logs' model before its action runs, with Coral's
- * messages, which the service reports as InvalidParameterException ("1 validation error
- * detected: Value '100' at 'limit' failed to satisfy constraint: Member must have value less
- * than or equal to 50").
+ * messages, which the service reports as InvalidParameterException ("1 validation error detected:
+ * Value '100' at 'limit' failed to satisfy constraint: Member must have value less than or equal to
+ * 50").
  */
 public final class Logs {
   static final String MODEL = "/io/tributary/triggers/logs/logs-2014-03-28.json";
@@ -45,9 +45,9 @@ public final class Logs {
   }
 
   /**
-   * Where function runtimes write: each call appends its events to the stream in one atomic
-   * batch, creating the group and the stream on first use. Calls for different streams run in
-   * parallel; calls for one stream are applied one after the other.
+   * Where function runtimes write: each call appends its events to the stream in one atomic batch,
+   * creating the group and the stream on first use. Calls for different streams run in parallel;
+   * calls for one stream are applied one after the other.
    */
   public LogSink sink() {
     return (region, group, stream, events) -> {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One CloudWatch Logs API action. The request has already been checked against the action's
- * input shape in the Logs model, so members have their types and bounds; the action checks the
- * rest, does the work and returns the response body. Errors are thrown as {@link
+ * One CloudWatch Logs API action. The request has already been checked against the action's input
+ * shape in the Logs model, so members have their types and bounds; the action checks the rest, does
+ * the work and returns the response body. Errors are thrown as {@link
  * io.tributary.model.DynamoDbException} with a {@code LOGS_*} type.
  */
 interface LogsAction {
@@ -51,8 +51,8 @@ interface LogsAction {
   }
 
   /**
-   * The log group a request names, by {@code logGroupName} or by {@code logGroupIdentifier}
-   * (its name or its ARN, with or without the trailing ":*").
+   * The log group a request names, by {@code logGroupName} or by {@code logGroupIdentifier} (its
+   * name or its ARN, with or without the trailing ":*").
    */
   static String groupName(Json.Obj request) {
     String name = string(request, "logGroupName");

@@ -20,8 +20,8 @@ final class PageToken {
   /**
    * The sort key in a token.
    *
-   * @throws io.tributary.model.DynamoDbException InvalidParameterException for a token this did
-   *     not write
+   * @throws io.tributary.model.DynamoDbException InvalidParameterException for a token this did not
+   *     write
    */
   static String read(String token) {
     try {

@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * PutLogEvents: appends a batch to an existing stream, with CloudWatch Logs' rules: the events in
- * chronological order, spanning at most 24 hours, at most 1 MB counted as the messages' UTF-8
- * bytes plus 26 per event. Events more than 2 hours in the future or more than 14 days in the
- * past are left out and reported in {@code rejectedLogEventsInfo}, as the service does. The
- * sequence token is not needed and not checked, as the service no longer checks it.
+ * chronological order, spanning at most 24 hours, at most 1 MB counted as the messages' UTF-8 bytes
+ * plus 26 per event. Events more than 2 hours in the future or more than 14 days in the past are
+ * left out and reported in {@code rejectedLogEventsInfo}, as the service does. The sequence token
+ * is not needed and not checked, as the service no longer checks it.
  */
 final class PutLogEvents implements LogsAction {
   static final long MAX_BATCH_BYTES = 1_048_576;

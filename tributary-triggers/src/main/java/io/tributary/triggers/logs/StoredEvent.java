@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One event as read back: the stream it is in, its position (timestamp and sequence), when it
- * was stored, and its message. On disk the value is the ingestion time (8 bytes) and the
- * message's UTF-8 bytes; the rest is in the key.
+ * One event as read back: the stream it is in, its position (timestamp and sequence), when it was
+ * stored, and its message. On disk the value is the ingestion time (8 bytes) and the message's
+ * UTF-8 bytes; the rest is in the key.
  */
 record StoredEvent(String stream, EventPosition position, long ingestionTime, String message) {
 
@@ -26,8 +26,7 @@ record StoredEvent(String stream, EventPosition position, long ingestionTime, St
 
   static StoredEvent decode(String stream, EventPosition position, byte[] value) {
     long ingestionTime = ByteBuffer.wrap(value).getLong();
-    String message =
-        new String(Arrays.copyOfRange(value, 8, value.length), StandardCharsets.UTF_8);
+    String message = new String(Arrays.copyOfRange(value, 8, value.length), StandardCharsets.UTF_8);
     return new StoredEvent(stream, position, ingestionTime, message);
   }
 }

@@ -31,13 +31,16 @@ class FilterLogEventsTest extends LogsFixture {
   void eventsOfAllStreamsComeInterleavedInTimeOrder() {
     Json.Obj page = filter(",\"interleaved\":true");
     assertThat(strings(page, "events", "message"))
-        .containsExactly("a1 START", "b1 START", "a2 ERROR boom", "b2 ERROR bang", "b3 END", "a3 END");
-    assertThat(strings(page, "events", "logStreamName")).containsExactly("a", "b", "a", "b", "b", "a");
+        .containsExactly(
+            "a1 START", "b1 START", "a2 ERROR boom", "b2 ERROR bang", "b3 END", "a3 END");
+    assertThat(strings(page, "events", "logStreamName"))
+        .containsExactly("a", "b", "a", "b", "b", "a");
     Json.Obj event = (Json.Obj) ((Json.Arr) page.get("events")).elements().get(0);
     assertThat(event.members().keySet())
         .containsExactly("logStreamName", "timestamp", "message", "ingestionTime", "eventId");
     assertThat(page.get("nextToken")).isNull();
-    assertThat(strings(page, "searchedLogStreams", "logStreamName")).containsExactly("a", "b", "other");
+    assertThat(strings(page, "searchedLogStreams", "logStreamName"))
+        .containsExactly("a", "b", "other");
     assertThat(((Json.Arr) page.get("searchedLogStreams")).elements())
         .allMatch(s -> ((Json.Obj) s).get("searchedCompletely").equals(Json.Bool.TRUE));
   }
@@ -66,13 +69,20 @@ class FilterLogEventsTest extends LogsFixture {
     assertThat(strings(filter(",\"logStreamNames\":[\"b\",\"missing\"]"), "events", "message"))
         .containsExactly("b1 START", "b2 ERROR bang", "b3 END");
     assertThat(strings(filter(",\"logStreamNamePrefix\":\"o\""), "events", "message")).isEmpty();
-    refused("FilterLogEvents", "{\"logGroupName\":\"g\",\"logStreamNames\":[\"a\"],\"logStreamNamePrefix\":\"a\"}",
-        ErrorType.LOGS_INVALID_PARAMETER, "Cannot specify both logStreamNames and logStreamNamePrefix.");
+    refused(
+        "FilterLogEvents",
+        "{\"logGroupName\":\"g\",\"logStreamNames\":[\"a\"],\"logStreamNamePrefix\":\"a\"}",
+        ErrorType.LOGS_INVALID_PARAMETER,
+        "Cannot specify both logStreamNames and logStreamNamePrefix.");
   }
 
   @Test
   void startAndEndTimesAreInclusive() {
-    assertThat(strings(filter(",\"startTime\":" + (t0 + 2) + ",\"endTime\":" + (t0 + 3)), "events", "message"))
+    assertThat(
+            strings(
+                filter(",\"startTime\":" + (t0 + 2) + ",\"endTime\":" + (t0 + 3)),
+                "events",
+                "message"))
         .containsExactly("a2 ERROR boom", "b2 ERROR bang", "b3 END");
   }
 
@@ -82,7 +92,8 @@ class FilterLogEventsTest extends LogsFixture {
     List<String> tokens = new ArrayList<>();
     String token = null;
     do {
-      Json.Obj page = filter(",\"limit\":2" + (token == null ? "" : ",\"nextToken\":" + quote(token)));
+      Json.Obj page =
+          filter(",\"limit\":2" + (token == null ? "" : ",\"nextToken\":" + quote(token)));
       messages.addAll(strings(page, "events", "message"));
       token = text(page, "nextToken");
       if (token != null) {
@@ -90,7 +101,8 @@ class FilterLogEventsTest extends LogsFixture {
       }
     } while (token != null);
     assertThat(messages)
-        .containsExactly("a1 START", "b1 START", "a2 ERROR boom", "b2 ERROR bang", "b3 END", "a3 END");
+        .containsExactly(
+            "a1 START", "b1 START", "a2 ERROR boom", "b2 ERROR bang", "b3 END", "a3 END");
     assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
     // A page that holds the last matching event has no token, even when it is full.
     assertThat(filter(",\"limit\":2,\"filterPattern\":\"ERROR\"").get("nextToken")).isNull();
@@ -98,11 +110,19 @@ class FilterLogEventsTest extends LogsFixture {
 
   @Test
   void badRequestsAreRefused() {
-    refused("FilterLogEvents", "{\"logGroupName\":\"h\"}",
-        ErrorType.LOGS_RESOURCE_NOT_FOUND, "The specified log group does not exist.");
-    refused("FilterLogEvents", "{\"logGroupName\":\"g\",\"nextToken\":\"f/1\"}",
-        ErrorType.LOGS_INVALID_PARAMETER, "The specified nextToken is invalid.");
-    refused("FilterLogEvents", "{\"logGroupName\":\"g\",\"limit\":0}",
+    refused(
+        "FilterLogEvents",
+        "{\"logGroupName\":\"h\"}",
+        ErrorType.LOGS_RESOURCE_NOT_FOUND,
+        "The specified log group does not exist.");
+    refused(
+        "FilterLogEvents",
+        "{\"logGroupName\":\"g\",\"nextToken\":\"f/1\"}",
+        ErrorType.LOGS_INVALID_PARAMETER,
+        "The specified nextToken is invalid.");
+    refused(
+        "FilterLogEvents",
+        "{\"logGroupName\":\"g\",\"limit\":0}",
         ErrorType.LOGS_INVALID_PARAMETER,
         "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
             + "Member must have value greater than or equal to 1");

@@ -32,7 +32,8 @@ class FilterPatternTest {
 
   @Test
   void aTermMatchesEventsContainingIt() {
-    assertThat(matching("ERROR")).containsExactly(EVENTS[0], EVENTS[1], EVENTS[2], EVENTS[3], EVENTS[5]);
+    assertThat(matching("ERROR"))
+        .containsExactly(EVENTS[0], EVENTS[1], EVENTS[2], EVENTS[3], EVENTS[5]);
   }
 
   @Test
@@ -74,8 +75,10 @@ class FilterPatternTest {
 
   @Test
   void unreadablePatternsAreInvalidParameters() {
-    assertInvalid("\"no end", "Invalid filter pattern: a quoted term has no closing double quote: \"no end");
-    assertInvalid("%no end", "Invalid filter pattern: a regular expression has no closing %: %no end");
+    assertInvalid(
+        "\"no end", "Invalid filter pattern: a quoted term has no closing double quote: \"no end");
+    assertInvalid(
+        "%no end", "Invalid filter pattern: a regular expression has no closing %: %no end");
     assertInvalid("%[%", "Invalid filter pattern: the regular expression cannot be read: %[%");
   }
 

@@ -57,7 +57,8 @@ class GetLogEventsTest extends LogsFixture {
     assertThat(token(fourth, "nextForwardToken")).isEqualTo(end);
     // What is appended later is read on from the same token.
     put("g", "s", t0 + 5, "e6");
-    assertThat(strings(get(",\"nextToken\":" + quote(end)), "events", "message")).containsExactly("e6");
+    assertThat(strings(get(",\"nextToken\":" + quote(end)), "events", "message"))
+        .containsExactly("e6");
   }
 
   @Test
@@ -71,7 +72,11 @@ class GetLogEventsTest extends LogsFixture {
     assertThat(strings(none, "events", "message")).isEmpty();
     assertThat(token(none, "nextBackwardToken")).isEqualTo(token(first, "nextBackwardToken"));
     // Reading forward from there starts at the beginning again.
-    assertThat(strings(get(",\"limit\":2,\"nextToken\":" + quote(token(none, "nextForwardToken"))), "events", "message"))
+    assertThat(
+            strings(
+                get(",\"limit\":2,\"nextToken\":" + quote(token(none, "nextForwardToken"))),
+                "events",
+                "message"))
         .containsExactly("e1", "e2");
   }
 
@@ -81,32 +86,52 @@ class GetLogEventsTest extends LogsFixture {
     Json.Obj page = call("GetLogEvents", "{\"logGroupName\":\"g\",\"logStreamName\":\"empty\"}");
     assertThat(strings(page, "events", "message")).isEmpty();
     put("g", "empty", t0, "late");
-    Json.Obj next = call("GetLogEvents", "{\"logGroupName\":\"g\",\"logStreamName\":\"empty\",\"nextToken\":"
-        + quote(token(page, "nextForwardToken")) + "}");
+    Json.Obj next =
+        call(
+            "GetLogEvents",
+            "{\"logGroupName\":\"g\",\"logStreamName\":\"empty\",\"nextToken\":"
+                + quote(token(page, "nextForwardToken"))
+                + "}");
     assertThat(strings(next, "events", "message")).containsExactly("late");
   }
 
   @Test
   void startTimeIsInclusiveAndEndTimeExclusive() {
-    assertThat(strings(get(",\"startTime\":" + (t0 + 1) + ",\"endTime\":" + (t0 + 3)), "events", "message"))
+    assertThat(
+            strings(
+                get(",\"startTime\":" + (t0 + 1) + ",\"endTime\":" + (t0 + 3)),
+                "events",
+                "message"))
         .containsExactly("e2", "e3");
   }
 
   @Test
   void aBadTokenIsAnInvalidParameter() {
     for (String token : new String[] {"x", "f/123", "c/" + "0".repeat(56), "f" + "0".repeat(57)}) {
-      refused("GetLogEvents", "{\"logGroupName\":\"g\",\"logStreamName\":\"s\",\"nextToken\":\"" + token + "\"}",
-          ErrorType.LOGS_INVALID_PARAMETER, "The specified nextToken is invalid.");
+      refused(
+          "GetLogEvents",
+          "{\"logGroupName\":\"g\",\"logStreamName\":\"s\",\"nextToken\":\"" + token + "\"}",
+          ErrorType.LOGS_INVALID_PARAMETER,
+          "The specified nextToken is invalid.");
     }
   }
 
   @Test
   void theGroupAndTheStreamMustExist() {
-    refused("GetLogEvents", "{\"logGroupName\":\"h\",\"logStreamName\":\"s\"}",
-        ErrorType.LOGS_RESOURCE_NOT_FOUND, "The specified log group does not exist.");
-    refused("GetLogEvents", "{\"logGroupName\":\"g\",\"logStreamName\":\"t\"}",
-        ErrorType.LOGS_RESOURCE_NOT_FOUND, "The specified log stream does not exist.");
-    refused("GetLogEvents", "{\"logStreamName\":\"t\"}",
-        ErrorType.LOGS_INVALID_PARAMETER, "Either logGroupName or logGroupIdentifier must be specified.");
+    refused(
+        "GetLogEvents",
+        "{\"logGroupName\":\"h\",\"logStreamName\":\"s\"}",
+        ErrorType.LOGS_RESOURCE_NOT_FOUND,
+        "The specified log group does not exist.");
+    refused(
+        "GetLogEvents",
+        "{\"logGroupName\":\"g\",\"logStreamName\":\"t\"}",
+        ErrorType.LOGS_RESOURCE_NOT_FOUND,
+        "The specified log stream does not exist.");
+    refused(
+        "GetLogEvents",
+        "{\"logStreamName\":\"t\"}",
+        ErrorType.LOGS_INVALID_PARAMETER,
+        "Either logGroupName or logGroupIdentifier must be specified.");
   }
 }

@@ -21,8 +21,7 @@ class LogKeysTest {
   }
 
   @Property
-  void streamKeysSortAsTheirNamesUtf8Bytes(
-      @ForAll("names") String a, @ForAll("names") String b) {
+  void streamKeysSortAsTheirNamesUtf8Bytes(@ForAll("names") String a, @ForAll("names") String b) {
     int byKey = Arrays.compareUnsigned(LogKeys.stream("r", "g", a), LogKeys.stream("r", "g", b));
     int byName =
         Arrays.compareUnsigned(

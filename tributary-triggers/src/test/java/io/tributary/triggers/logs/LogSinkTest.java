@@ -20,12 +20,20 @@ class LogSinkTest extends LogsFixture {
   @Test
   void theSinkCreatesTheGroupAndTheStreamOnFirstUse() {
     logs.sink()
-        .append("us-east-1", "/aws/lambda/f", "2026/11/22/[$LATEST]0123", List.of(
-            new LogEvent(now(), "START RequestId: r1 Version: $LATEST\n"),
-            new LogEvent(now() + 1, "hello\n")));
+        .append(
+            "us-east-1",
+            "/aws/lambda/f",
+            "2026/11/22/[$LATEST]0123",
+            List.of(
+                new LogEvent(now(), "START RequestId: r1 Version: $LATEST\n"),
+                new LogEvent(now() + 1, "hello\n")));
     assertThat(strings(call("DescribeLogGroups", "{}"), "logGroups", "logGroupName"))
         .containsExactly("/aws/lambda/f");
-    assertThat(strings(call("FilterLogEvents", "{\"logGroupName\":\"/aws/lambda/f\"}"), "events", "message"))
+    assertThat(
+            strings(
+                call("FilterLogEvents", "{\"logGroupName\":\"/aws/lambda/f\"}"),
+                "events",
+                "message"))
         .containsExactly("START RequestId: r1 Version: $LATEST\n", "hello\n");
   }
 
@@ -38,17 +46,24 @@ class LogSinkTest extends LogsFixture {
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      done.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < appends; i++) {
-          // Half the threads share one stream; every thread also shares the group.
-          String stream = thread % 2 == 0 ? "shared" : "own-" + thread;
-          logs.sink().append("us-east-1", "/aws/lambda/f", stream, List.of(
-              new LogEvent(now() + i, "t" + thread + " i" + i + " a"),
-              new LogEvent(now() + i, "t" + thread + " i" + i + " b")));
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < appends; i++) {
+                  // Half the threads share one stream; every thread also shares the group.
+                  String stream = thread % 2 == 0 ? "shared" : "own-" + thread;
+                  logs.sink()
+                      .append(
+                          "us-east-1",
+                          "/aws/lambda/f",
+                          stream,
+                          List.of(
+                              new LogEvent(now() + i, "t" + thread + " i" + i + " a"),
+                              new LogEvent(now() + i, "t" + thread + " i" + i + " b")));
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -59,8 +74,12 @@ class LogSinkTest extends LogsFixture {
     Set<String> messages = new HashSet<>();
     String token = null;
     do {
-      Json.Obj page = call("FilterLogEvents", "{\"logGroupName\":\"/aws/lambda/f\",\"limit\":1000"
-          + (token == null ? "" : ",\"nextToken\":" + quote(token)) + "}");
+      Json.Obj page =
+          call(
+              "FilterLogEvents",
+              "{\"logGroupName\":\"/aws/lambda/f\",\"limit\":1000"
+                  + (token == null ? "" : ",\"nextToken\":" + quote(token))
+                  + "}");
       ids.addAll(strings(page, "events", "eventId"));
       messages.addAll(strings(page, "events", "message"));
       token = text(page, "nextToken");
@@ -68,8 +87,13 @@ class LogSinkTest extends LogsFixture {
     assertThat(messages).hasSize(threads * appends * 2);
     assertThat(ids).hasSize(threads * appends * 2);
     // Each append's two events are next to each other in the shared stream.
-    List<String> shared = strings(call("GetLogEvents",
-        "{\"logGroupName\":\"/aws/lambda/f\",\"logStreamName\":\"shared\",\"startFromHead\":true}"), "events", "message");
+    List<String> shared =
+        strings(
+            call(
+                "GetLogEvents",
+                "{\"logGroupName\":\"/aws/lambda/f\",\"logStreamName\":\"shared\",\"startFromHead\":true}"),
+            "events",
+            "message");
     for (int i = 0; i < shared.size(); i += 2) {
       assertThat(shared.get(i + 1)).isEqualTo(shared.get(i).replace(" a", " b"));
     }
@@ -80,7 +104,8 @@ class LogSinkTest extends LogsFixture {
     logs.sink().append("us-east-1", "g", "s", List.of(new LogEvent(now(), "before")));
     logs = new Logs(store, clock, ACCOUNT); // a new server over the same store
     logs.sink().append("us-east-1", "g", "s", List.of(new LogEvent(now(), "after")));
-    List<String> ids = strings(call("FilterLogEvents", "{\"logGroupName\":\"g\"}"), "events", "eventId");
+    List<String> ids =
+        strings(call("FilterLogEvents", "{\"logGroupName\":\"g\"}"), "events", "eventId");
     assertThat(ids).hasSize(2).doesNotHaveDuplicates();
     assertThat(ids.get(1)).isGreaterThan(ids.get(0));
   }

@@ -43,8 +43,7 @@ class LogsFixture {
   AbstractThrowableAssert<?, ? extends Throwable> refused(
       String operation, String json, ErrorType type, String message) {
     return assertThatThrownBy(() -> call(operation, json))
-        .isInstanceOfSatisfying(
-            DynamoDbException.class, e -> assertThat(e.type()).isEqualTo(type))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.type()).isEqualTo(type))
         .hasMessage(message);
   }
 
