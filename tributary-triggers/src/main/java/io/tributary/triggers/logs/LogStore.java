@@ -10,6 +10,7 @@ import io.tributary.triggers.logs.LogSink.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
@@ -30,7 +31,7 @@ final class LogStore {
   /**
    * Deletions are written in batches of this many keys, so a big log does not make one huge batch.
    */
-  private static final int DELETE_BATCH = 10_000;
+  static final int DELETE_BATCH = 10_000;
 
   private final Store store;
   private final Clock clock;
@@ -332,12 +333,16 @@ final class LogStore {
   }
 
   private void deleteRange(byte[] prefix) {
+    byte[] from = prefix;
+    byte[] to = LogKeys.end(prefix);
     while (true) {
       WriteBatch batch = new WriteBatch();
+      byte[] last = null;
       int count = 0;
-      try (EntryIterator it = store.scan(Keyspace.TRIGGERS, prefix, LogKeys.end(prefix), false)) {
+      try (EntryIterator it = store.scan(Keyspace.TRIGGERS, from, to, false)) {
         while (count < DELETE_BATCH && it.next()) {
-          batch.delete(Keyspace.TRIGGERS, it.key());
+          last = it.key();
+          batch.delete(Keyspace.TRIGGERS, last);
           count++;
         }
       }
@@ -345,6 +350,8 @@ final class LogStore {
         return;
       }
       store.write(batch);
+      // On from the key just after the last one deleted, not over the deletions again.
+      from = Arrays.copyOf(last, last.length + 1);
     }
   }
 

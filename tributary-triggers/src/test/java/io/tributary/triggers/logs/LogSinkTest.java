@@ -3,6 +3,8 @@ package io.tributary.triggers.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.model.json.Json;
+import io.tributary.storage.EntryIterator;
+import io.tributary.storage.Keyspace;
 import io.tributary.triggers.logs.LogSink.LogEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,5 +120,21 @@ class LogSinkTest extends LogsFixture {
     EventSequence restarted = new EventSequence(store);
     assertThat(restarted.reserve(1)).isGreaterThanOrEqualTo(next + EventSequence.BLOCK);
     assertThat(next).isEqualTo(first + 3);
+  }
+
+  @Test
+  void deletingAGroupLargerThanOneDeleteBatchLeavesNoKeyBehind() {
+    List<LogEvent> events = new ArrayList<>();
+    for (int i = 0; i < LogStore.DELETE_BATCH + 5; i++) {
+      events.add(new LogEvent(now() + i, "line " + i));
+    }
+    logs.sink().append("us-east-1", "g", "a", events);
+    logs.sink().append("us-east-1", "g", "b", events);
+    call("DeleteLogGroup", "{\"logGroupName\":\"g\"}");
+    byte[] everything = LogKeys.groupEvents("us-east-1", "g");
+    try (EntryIterator left =
+        store.scan(Keyspace.TRIGGERS, everything, LogKeys.end(everything), false)) {
+      assertThat(left.next()).isFalse();
+    }
   }
 }
