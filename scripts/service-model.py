@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Writes the compact API models that the engine's shape validator loads.
 
-Reads the DynamoDB and DynamoDB Streams service models shipped with the installed botocore,
-keeps only what request validation needs (each operation's input shape and the shapes it
-reaches: type, members, required, min, max, pattern, enum, list member, map key and value),
-and writes them as JSON resources of tributary-engine. The output is committed, so the build
-never needs Python; run this again after upgrading botocore and review the diff:
+Reads the DynamoDB, DynamoDB Streams and CloudWatch Logs service models shipped with the
+installed botocore, keeps only what request validation needs (each operation's input shape and
+the shapes it reaches: type, members, required, min, max, pattern, enum, list member, map key
+and value), and writes them as JSON resources: DynamoDB's and DynamoDB Streams' in
+tributary-engine, CloudWatch Logs' (only the operations Tributary serves) in tributary-triggers.
+The output is committed, so the build never needs Python; run this again after upgrading
+botocore and review the diff:
 
     python3 scripts/service-model.py
 
@@ -24,15 +26,17 @@ import sys
 import botocore
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT_DIR = os.path.join(
+ENGINE_DIR = os.path.join(
     REPO, "tributary-engine", "src", "main", "resources", "io", "tributary", "engine", "shape")
+LOGS_DIR = os.path.join(
+    REPO, "tributary-triggers", "src", "main", "resources", "io", "tributary", "triggers", "logs")
 DATA = os.path.join(os.path.dirname(botocore.__file__), "data")
 
 ATTRIBUTION = (
     "Derived from the {service} {version} service model shipped with botocore {botocore} "
     "(Copyright Amazon.com, Inc. or its affiliates; Apache License 2.0) by "
-    "scripts/service-model.py: documentation and shapes no request uses removed, DynamoDB's "
-    "reporting order of members (\"order\") and of enum values added.")
+    "scripts/service-model.py: documentation{operations} and shapes no request uses removed, "
+    "DynamoDB's reporting order of members (\"order\") and of enum values added.")
 
 # DynamoDB reports the violations of one structure in its own member order. Members listed
 # here come first, in this order; the rest follow in the model's order.
@@ -99,13 +103,28 @@ ENUM_ORDER = {
     "StreamViewType": ["OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE"],
 }
 
-# The Java package DynamoDB's own request classes live in; it appears in some
+# The Java package a service's own request classes live in; it appears in some
 # SerializationException messages ("Unrecognized collection type class <namespace>.<Shape>").
-NAMESPACE = "com.amazonaws.dynamodb.v20120810"
+# CloudWatch Logs' is a guess by analogy with DynamoDB's: no answer of the service naming it
+# was found.
+DYNAMODB_NAMESPACE = "com.amazonaws.dynamodb.v20120810"
+LOGS_NAMESPACE = "com.amazonaws.logs.v20140328"
 
+# The CloudWatch Logs operations Tributary serves (io.tributary.triggers.logs); the others are
+# left out of its model, so they are unknown operations rather than validated ones.
+LOGS_OPERATIONS = {
+    "CreateLogGroup", "CreateLogStream", "DeleteLogGroup", "DeleteLogStream",
+    "DescribeLogGroups", "DescribeLogStreams", "FilterLogEvents", "GetLogEvents",
+    "PutLogEvents",
+}
+
+# (botocore service, API version, file name, output directory, namespace, operations or None
+# for all)
 SERVICES = [
-    ("dynamodb", "2012-08-10", "dynamodb-2012-08-10.json"),
-    ("dynamodbstreams", "2012-08-10", "dynamodbstreams-2012-08-10.json"),
+    ("dynamodb", "2012-08-10", "dynamodb-2012-08-10.json", ENGINE_DIR, DYNAMODB_NAMESPACE, None),
+    ("dynamodbstreams", "2012-08-10", "dynamodbstreams-2012-08-10.json", ENGINE_DIR,
+     DYNAMODB_NAMESPACE, None),
+    ("logs", "2014-03-28", "logs-2014-03-28.json", LOGS_DIR, LOGS_NAMESPACE, LOGS_OPERATIONS),
 ]
 
 
@@ -152,7 +171,7 @@ def references(shape):
     return []
 
 
-def convert(service, version):
+def convert(service, version, namespace, served):
     path = os.path.join(DATA, service, version, "service-2.json.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         model = json.load(f)
@@ -161,7 +180,7 @@ def convert(service, version):
     reachable = set()
     for op_name in sorted(model["operations"]):
         op = model["operations"][op_name]
-        if "input" not in op:
+        if "input" not in op or (served is not None and op_name not in served):
             continue
         operations[op_name] = op["input"]["shape"]
         pending = [op["input"]["shape"]]
@@ -174,21 +193,22 @@ def convert(service, version):
     return {
         "_comment": ATTRIBUTION.format(
             service=model["metadata"]["serviceFullName"], version=version,
-            botocore=botocore.__version__),
+            botocore=botocore.__version__,
+            operations="" if served is None else ", operations Tributary does not serve"),
         "service": service,
         "apiVersion": version,
         "targetPrefix": model["metadata"]["targetPrefix"],
-        "namespace": NAMESPACE,
+        "namespace": namespace,
         "operations": operations,
         "shapes": {n: compact_shape(n, shapes[n]) for n in sorted(reachable)},
     }
 
 
 def main():
-    os.makedirs(OUT_DIR, exist_ok=True)
-    for service, version, file_name in SERVICES:
-        doc = convert(service, version)
-        target = os.path.join(OUT_DIR, file_name)
+    for service, version, file_name, out_dir, namespace, served in SERVICES:
+        doc = convert(service, version, namespace, served)
+        os.makedirs(out_dir, exist_ok=True)
+        target = os.path.join(out_dir, file_name)
         with open(target, "w", encoding="utf-8", newline="\n") as f:
             # One shape per line keeps the committed file small and its diffs readable.
             f.write("{\n")

@@ -2,7 +2,8 @@ package io.tributary.model;
 
 /**
  * The DynamoDB error types a client can see: the exact {@code __type} with its namespace, the
- * HTTP status, and whether the SDKs retry it.
+ * HTTP status, and whether the SDKs retry it. The same endpoint also serves CloudWatch Logs,
+ * whose errors are here too ({@code LOGS_*}).
  */
 public enum ErrorType {
   VALIDATION("com.amazon.coral.validate#ValidationException", 400, false),
@@ -38,7 +39,13 @@ public enum ErrorType {
   EXPIRED_ITERATOR("com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, false),
   TRIMMED_DATA_ACCESS(
       "com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, false),
-  INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true);
+  INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true),
+  // CloudWatch Logs' errors (X-Amz-Target Logs_20140328.*). Its __type carries no namespace, as
+  // the service's answers show: {"__type":"InvalidParameterException","message":"..."}. It also
+  // reports a request that breaks its model's constraints as InvalidParameterException.
+  LOGS_INVALID_PARAMETER("InvalidParameterException", 400, false),
+  LOGS_RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, false),
+  LOGS_RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400, false);
 
   private final String wireType;
   private final int httpStatus;
