@@ -163,7 +163,7 @@ class HttpSurfaceIT {
           "whatever",
           "DynamoDB_20120810.",
           "DynamoDBStreams_20120810.ListTables",
-          "Logs_20140328.DescribeLogGroups"
+          "Logs_20140328.StartLiveTail"
         })
     void unknownOperations(String target) {
       HttpResponse<byte[]> response = send(post(target, bytes("{}")));
