@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
@@ -80,7 +81,7 @@ final class BatchGetItem implements Action {
 
     JsonBuilder responses = JsonBuilder.object();
     JsonBuilder unprocessed = JsonBuilder.object();
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     long responseBytes = 0;
     for (TableKeys t : tables) {
       List<Json> items = new ArrayList<>();
@@ -91,10 +92,7 @@ final class BatchGetItem implements Action {
           continue;
         }
         Map<String, AttributeValue> item = db.items().get(t.table(), key);
-        units.merge(
-            t.table().name(),
-            ConsumedCapacity.readUnits(ItemRequests.size(item), t.consistent()),
-            Double::sum);
+        consumed.add(ConsumedCapacity.read(t.table(), ItemRequests.size(item), t.consistent()));
         if (item != null) {
           responseBytes += ItemSize.of(item);
           items.add(
@@ -113,7 +111,7 @@ final class BatchGetItem implements Action {
     return JsonBuilder.object()
         .put("Responses", responses.build())
         .put("UnprocessedKeys", unprocessed.build())
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
+        .put("ConsumedCapacity", Consumption.perTable(db, request, consumed))
         .build();
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
 import io.tributary.engine.item.IndexEntries;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
@@ -71,7 +72,7 @@ final class BatchWriteItem implements Action {
       }
     }
 
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     Map<String, List<Json>> metrics = new LinkedHashMap<>();
     for (Write w : writes) {
       ItemStore.Written written = db.items().write(w.table(), w.key(), old -> w.item());
@@ -79,23 +80,17 @@ final class BatchWriteItem implements Action {
       if (m != null) {
         metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
       }
-      double indexUnits = 0;
-      for (ItemStore.IndexWrite iw : written.indexWrites()) {
-        indexUnits += ConsumedCapacity.indexWriteUnits(iw);
-      }
-      units.merge(
-          w.table().name(),
-          ConsumedCapacity.writeUnits(
-                  ItemRequests.size(written.oldItem()), ItemRequests.size(w.item()))
-              + indexUnits,
-          Double::sum);
+      consumed.add(
+          ConsumedCapacity.write(
+              w.table(),
+              ItemRequests.size(written.oldItem()),
+              ItemRequests.size(w.item()),
+              written.indexWrites()));
     }
     JsonBuilder response =
         JsonBuilder.object()
             .put("UnprocessedItems", JsonBuilder.object().build())
-            .put(
-                "ConsumedCapacity",
-                ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units));
+            .put("ConsumedCapacity", Consumption.perTable(db, request, consumed));
     if (!metrics.isEmpty()) {
       JsonBuilder byTable = JsonBuilder.object();
       metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));

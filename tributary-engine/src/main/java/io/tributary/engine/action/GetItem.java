@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
@@ -45,10 +46,10 @@ final class GetItem implements Action {
     return response
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(ItemRequests.size(item), consistent)))
+            Consumption.of(
+                db,
+                request,
+                ConsumedCapacity.read(table, ItemRequests.size(item), consistent)))
         .build();
   }
 }

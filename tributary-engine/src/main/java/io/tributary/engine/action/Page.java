@@ -1,6 +1,7 @@
 package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
+import io.tributary.engine.capacity.ConsumedCapacity;
 import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.expressions.Condition;
@@ -121,16 +122,11 @@ record Page(
               target.resolve());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
-    double units = ConsumedCapacity.readUnits(page.bytesRead(), consistent);
-    String returnCapacity = request.string("ReturnConsumedCapacity");
-    String table = target.table().name();
+    // Units are counted on every item read, before the filter drops any.
+    ConsumedCapacity consumed =
+        ConsumedCapacity.read(target.table(), target.index(), page.bytesRead(), consistent);
     return page.response(select, projection)
-        .put(
-            "ConsumedCapacity",
-            target.onIndex()
-                ? ConsumedCapacity.ofIndex(
-                    returnCapacity, table, target.index().name(), target.index().global(), units)
-                : ConsumedCapacity.of(returnCapacity, table, units))
+        .put("ConsumedCapacity", Consumption.of(db, request, consumed))
         .build();
   }
 }

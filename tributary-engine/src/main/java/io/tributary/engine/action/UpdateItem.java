@@ -74,6 +74,6 @@ final class UpdateItem implements Action {
           case "UPDATED_NEW" -> result.get().updatedNew();
           default -> null;
         };
-    return ItemRequests.writeResponse(request, table, attributes, written).build();
+    return ItemRequests.writeResponse(db, request, table, attributes, written).build();
   }
 }
