@@ -125,6 +125,15 @@ def slow_statuses():
 
 
 @pytest.fixture(scope="session")
+def unthrottled():
+    """A client of a server started with `--no-throttling`, whose provisioned tables take any
+    rate."""
+    yield from _client_of_own_server(
+        "DynamoDB always holds provisioned tables to their throughput", "--no-throttling"
+    )
+
+
+@pytest.fixture(scope="session")
 def dynamodb(endpoint):
     """A low-level boto3 DynamoDB client (dummy credentials, us-east-1, no client-side validation)."""
     return support.make_client(endpoint)

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *     take in a table with local secondary indexes: DynamoDB's 10 GB, or less for tests that
  *     want to reach ItemCollectionSizeLimitExceededException
  * @param streams how streams split and roll over shards and how long they keep records
+ * @param throttling whether provisioned tables are held to their throughput, as in DynamoDB
+ *     (on by default; {@code --no-throttling} turns it off)
  */
 public record ServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
     Duration transientStatusDelay,
     List<String> corsOrigins,
     long itemCollectionSizeLimit,
-    StreamSettings streams) {
+    StreamSettings streams,
+    boolean throttling) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -74,7 +77,8 @@ public record ServerConfig(
         Duration.ZERO,
         List.of("*"),
         EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
-        StreamSettings.DEFAULTS);
+        StreamSettings.DEFAULTS,
+        true);
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -91,7 +95,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling);
   }
 
   public ServerConfig withPort(int port) {
@@ -103,7 +107,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling);
   }
 
   public ServerConfig withStorage(Storage storage) {
@@ -115,7 +119,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling);
   }
 
   public ServerConfig withAccountId(String accountId) {
@@ -127,12 +131,13 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling);
   }
 
   public ServerConfig withTransientStatusDelay(Duration delay) {
     return new ServerConfig(
-        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams);
+        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams,
+        throttling);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
@@ -144,26 +149,34 @@ public record ServerConfig(
         transientStatusDelay,
         origins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling);
   }
 
   /** The same server with another item collection size limit (tests use a small one). */
   public ServerConfig withItemCollectionSizeLimit(long bytes) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams, throttling);
   }
 
   /** The same server with other stream settings (tests use small shards and short ages). */
   public ServerConfig withStreams(StreamSettings settings) {
     return new ServerConfig(
         host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        settings);
+        settings, throttling);
+  }
+
+  /** The same server with throttling on (DynamoDB's way) or off. */
+  public ServerConfig withThrottling(boolean enabled) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
+        streams, enabled);
   }
 
   EngineConfig engineConfig() {
     return new EngineConfig(accountId, transientStatusDelay)
         .withItemCollectionSizeLimit(itemCollectionSizeLimit)
-        .withStreams(streams);
+        .withStreams(streams)
+        .withThrottling(throttling);
   }
 
   /** Where tables live. */

@@ -3,6 +3,7 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
@@ -34,6 +35,7 @@ final class GetItem implements Action {
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
     expressions.requireScalarKeys(table.keySchema().names());
+    db.throttling().admit(table, null, Operation.READ);
 
     Map<String, AttributeValue> item = db.items().get(table, key);
 

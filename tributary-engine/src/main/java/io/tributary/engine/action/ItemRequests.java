@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
@@ -106,6 +107,7 @@ final class ItemRequests {
       Condition condition,
       Map<String, AttributeValue> newItem,
       boolean returnOld) {
+    db.throttling().admit(table, null, Operation.WRITE);
     ItemStore.Written written =
         db.items()
             .write(

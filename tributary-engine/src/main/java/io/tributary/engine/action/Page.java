@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.expressions.Condition;
@@ -109,6 +110,8 @@ record Page(
       Condition filter,
       Select select,
       Projection projection) {
+    // A local index reads its table's throughput; a global one has its own.
+    db.throttling().admit(target.table(), target.index(), Operation.READ);
     Page page;
     try (ItemCursor cursor =
         target.onIndex() ? db.items().entries(range, reverse) : db.items().items(range, reverse)) {

@@ -3,6 +3,7 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
@@ -55,6 +56,7 @@ final class TransactGetItems implements Action {
       tables.add(table);
     }
     List<PrimaryKey> keys = keys(gets, tables);
+    Consumption.admitTransaction(db, tables, Operation.READ);
 
     List<Map<String, AttributeValue>> items = db.items().getAll(tables, keys);
     List<Json> responses = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
@@ -59,6 +60,7 @@ final class TransactWriteItems implements Action {
       tables.add(table);
     }
     List<Bound> bound = bind(actions, tables);
+    Consumption.admitTransaction(db, tables, Operation.WRITE);
 
     String token = request.string("ClientRequestToken");
     ClientRequestTokens.Claim claim = token == null ? null : db.tokens().begin(token, body);

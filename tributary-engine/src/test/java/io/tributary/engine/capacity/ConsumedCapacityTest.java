@@ -38,7 +38,7 @@ class ConsumedCapacityTest {
         Instant.EPOCH, new KeySchema(new KeyAttribute("pk", "S"), new KeyAttribute("sk", "S")),
         List.of(new KeyAttribute("pk", "S"), new KeyAttribute("sk", "S")),
         BillingMode.PROVISIONED, null, Throughput.of(5, 5), "STANDARD", null, false,
-        TableStatus.ACTIVE, null, indexes);
+        TableStatus.ACTIVE, null, indexes, null);
   }
 
   private static String text(Json json) {

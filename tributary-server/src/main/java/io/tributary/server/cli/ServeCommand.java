@@ -111,6 +111,13 @@ public final class ServeCommand implements Callable<Integer> {
   Duration streamRetention = StreamSettings.DEFAULTS.retention();
 
   @Option(
+      names = "--no-throttling",
+      description =
+          "Let every request through: provisioned tables are not held to their throughput"
+              + " (by default they are, as in DynamoDB, with its 300 seconds of burst).")
+  boolean noThrottling;
+
+  @Option(
       names = "-sharedDb",
       description = "Accepted for DynamoDB Local; tables are always shared across access keys.")
   boolean sharedDb;
@@ -141,7 +148,8 @@ public final class ServeCommand implements Callable<Integer> {
         transientStatusDelay,
         origins(cors),
         itemCollectionSizeLimit,
-        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention));
+        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention),
+        !noThrottling);
   }
 
   static List<String> origins(String cors) {
