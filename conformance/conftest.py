@@ -125,6 +125,17 @@ def slow_statuses():
 
 
 @pytest.fixture(scope="session")
+def fast_expiry():
+    """A client of a server that looks for expired items every support.TTL_SWEEP_SECONDS
+    (`--ttl-sweep-interval`) instead of every 10 seconds."""
+    yield from _client_of_own_server(
+        "DynamoDB deletes expired items within days",
+        "--ttl-sweep-interval",
+        f"{int(support.TTL_SWEEP_SECONDS * 1000)}ms",
+    )
+
+
+@pytest.fixture(scope="session")
 def unthrottled():
     """A client of a server started with `--no-throttling`, whose provisioned tables take any
     rate."""

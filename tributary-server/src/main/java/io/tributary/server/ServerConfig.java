@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param streams how streams split and roll over shards and how long they keep records
  * @param throttling whether provisioned tables are held to their throughput, as in DynamoDB
  *     (on by default; {@code --no-throttling} turns it off)
+ * @param timeToLiveSweepInterval how often expired items are looked for and deleted
  */
 public record ServerConfig(
     String host,
@@ -37,7 +38,8 @@ public record ServerConfig(
     List<String> corsOrigins,
     long itemCollectionSizeLimit,
     StreamSettings streams,
-    boolean throttling) {
+    boolean throttling,
+    Duration timeToLiveSweepInterval) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -61,6 +63,10 @@ public record ServerConfig(
     if (corsOrigins.isEmpty()) {
       throw new IllegalArgumentException("at least one CORS origin (or *) is needed");
     }
+    Objects.requireNonNull(timeToLiveSweepInterval, "timeToLiveSweepInterval");
+    if (timeToLiveSweepInterval.isNegative() || timeToLiveSweepInterval.isZero()) {
+      throw new IllegalArgumentException("the time-to-live sweep interval must be positive");
+    }
     if (itemCollectionSizeLimit <= 0) {
       throw new IllegalArgumentException(
           "the item collection size limit must be positive, not " + itemCollectionSizeLimit);
@@ -78,7 +84,8 @@ public record ServerConfig(
         List.of("*"),
         EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
         StreamSettings.DEFAULTS,
-        true);
+        true,
+        EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL);
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -95,7 +102,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams, throttling);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withPort(int port) {
@@ -107,7 +114,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams, throttling);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withStorage(Storage storage) {
@@ -119,7 +126,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams, throttling);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withAccountId(String accountId) {
@@ -131,13 +138,13 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams, throttling);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withTransientStatusDelay(Duration delay) {
     return new ServerConfig(
         host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams,
-        throttling);
+        throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
@@ -149,34 +156,43 @@ public record ServerConfig(
         transientStatusDelay,
         origins,
         itemCollectionSizeLimit,
-        streams, throttling);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   /** The same server with another item collection size limit (tests use a small one). */
   public ServerConfig withItemCollectionSizeLimit(long bytes) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams, throttling);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams, throttling,
+        timeToLiveSweepInterval);
   }
 
   /** The same server with other stream settings (tests use small shards and short ages). */
   public ServerConfig withStreams(StreamSettings settings) {
     return new ServerConfig(
         host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        settings, throttling);
+        settings, throttling, timeToLiveSweepInterval);
   }
 
   /** The same server with throttling on (DynamoDB's way) or off. */
   public ServerConfig withThrottling(boolean enabled) {
     return new ServerConfig(
         host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        streams, enabled);
+        streams, enabled, timeToLiveSweepInterval);
+  }
+
+  /** The same server sweeping expired items this often (tests use a short interval). */
+  public ServerConfig withTimeToLiveSweepInterval(Duration interval) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
+        streams, throttling, interval);
   }
 
   EngineConfig engineConfig() {
     return new EngineConfig(accountId, transientStatusDelay)
         .withItemCollectionSizeLimit(itemCollectionSizeLimit)
         .withStreams(streams)
-        .withThrottling(throttling);
+        .withThrottling(throttling)
+        .withTimeToLiveSweepInterval(timeToLiveSweepInterval);
   }
 
   /** Where tables live. */

@@ -111,6 +111,15 @@ public final class ServeCommand implements Callable<Integer> {
   Duration streamRetention = StreamSettings.DEFAULTS.retention();
 
   @Option(
+      names = "--ttl-sweep-interval",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How often expired items (time to live) are looked for and deleted"
+              + " (default: 10s; DynamoDB takes up to a few days).")
+  Duration timeToLiveSweepInterval = EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL;
+
+  @Option(
       names = "--no-throttling",
       description =
           "Let every request through: provisioned tables are not held to their throughput"
@@ -149,7 +158,8 @@ public final class ServeCommand implements Callable<Integer> {
         origins(cors),
         itemCollectionSizeLimit,
         new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention),
-        !noThrottling);
+        !noThrottling,
+        timeToLiveSweepInterval);
   }
 
   static List<String> origins(String cors) {

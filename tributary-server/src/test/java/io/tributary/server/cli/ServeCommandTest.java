@@ -60,7 +60,8 @@ class ServeCommandTest {
             "--stream-shard-max-age", "2s",
             "--stream-split-records", "50",
             "--stream-retention", "1h",
-            "--no-throttling");
+            "--no-throttling",
+            "--ttl-sweep-interval", "250ms");
     assertThat(config)
         .isEqualTo(
             new ServerConfig(
@@ -72,7 +73,8 @@ class ServeCommandTest {
                 List.of("http://a.example"),
                 4096,
                 new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1)),
-                false));
+                false,
+                Duration.ofMillis(250)));
   }
 
   @Test
