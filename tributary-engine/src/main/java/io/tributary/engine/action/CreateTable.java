@@ -103,7 +103,13 @@ final class CreateTable implements Action {
                         delayed ? TableStatus.CREATING : TableStatus.ACTIVE,
                         delayed ? now.plus(db.config().transientStatusDelay()) : null,
                         indexDefinitions(indexes, id),
-                        maxima));
+                        maxima),
+                // The tags go in the batch that creates the table, so it never exists without them.
+                (table, batch) -> {
+                  if (!tags.isEmpty()) {
+                    db.tags().addToNew(table.tableId(), tags, batch);
+                  }
+                });
     if (created == null) {
       TableDefinition existing = db.catalog().find(ref.region(), ref.name());
       throw DynamoDbException.of(
@@ -112,9 +118,6 @@ final class CreateTable implements Action {
               ? "Attempt to change a resource which is still in use: Table is being created: "
                   + ref.name()
               : "Table already exists: " + ref.name());
-    }
-    if (!tags.isEmpty()) {
-      db.tags().add(created.tableId(), tags);
     }
     if (streamViewType != null) {
       db.streams().enable(created, streamViewType);
