@@ -74,7 +74,8 @@ public final class Throttling {
    * the table itself), while its throughput is used up. A write also needs every global index of
    * the table to have write throughput left, as DynamoDB holds writes back while an index lags.
    *
-   * @throws DynamoDbException ProvisionedThroughputExceededException
+   * @throws DynamoDbException ProvisionedThroughputExceededException, or ThrottlingException for
+   *     an on-demand table held to its maximum
    */
   public void admit(TableDefinition table, IndexDefinition index, Operation operation) {
     DynamoDbException refusal = refusal(table, index, operation);
@@ -148,17 +149,6 @@ public final class Throttling {
                 take(table, index, consumed.operation(), units, now);
               }
             });
-  }
-
-  /** The units left in a bucket, or NaN when the table or index is not limited (for tests). */
-  double unitsLeft(TableDefinition table, IndexDefinition index, Operation operation) {
-    Limit limit = limit(table, index, operation);
-    if (limit == null) {
-      return Double.NaN;
-    }
-    TokenBucket bucket = bucket(table, index, operation, limit, nanos());
-    bucket.empty(limit.perSecond(), limit.burstSeconds(), nanos());
-    return bucket.units();
   }
 
   private boolean empty(
