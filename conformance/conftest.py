@@ -91,7 +91,7 @@ def endpoint():
 def _client_of_own_server(why, *args):
     """A client of another server started with `args`; skips against an external endpoint,
     whose settings cannot be chosen."""
-    if os.environ.get("TRIBUTARY_ENDPOINT"):
+    if support.external_endpoint():
         pytest.skip(f"needs a server started with {' '.join(args)}: {why}")
     process, url, log_path = _start_server(*args)
     try:

@@ -42,6 +42,13 @@ TTL_SWEEP_SECONDS = 0.2
 WAIT = {"Delay": 1, "MaxAttempts": 120}
 
 
+def external_endpoint():
+    """Whether the suite runs against an endpoint someone else started (TRIBUTARY_ENDPOINT),
+    rather than a Tributary of its own (or of `./tributary test`, which says so with
+    TRIBUTARY_ENDPOINT_OWN=1): servers with settings of their own cannot be started then."""
+    return bool(os.environ.get("TRIBUTARY_ENDPOINT")) and os.environ.get("TRIBUTARY_ENDPOINT_OWN") != "1"
+
+
 def client_config(validate=False):
     # Parameter validation is off so that requests botocore would refuse on the client side
     # (a 2-character table name, a missing required member) reach the server, whose answer is

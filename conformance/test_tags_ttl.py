@@ -1,6 +1,5 @@
 """Tags, time-to-live settings, DescribeLimits and DescribeEndpoints."""
 
-import os
 import urllib.parse
 
 import support
@@ -52,5 +51,5 @@ def test_describe_limits(dynamodb):
 def test_describe_endpoints_names_the_address_the_request_reached(endpoint, dynamodb):
     endpoints = dynamodb.describe_endpoints()["Endpoints"]
     assert len(endpoints) == 1 and endpoints[0]["CachePeriodInMinutes"] == 1440
-    if not os.environ.get("TRIBUTARY_ENDPOINT"):
+    if not support.external_endpoint():
         assert endpoints[0]["Address"] == urllib.parse.urlparse(endpoint).netloc

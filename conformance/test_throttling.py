@@ -5,7 +5,6 @@ it with large items, so they need a server whose tables start with a full bucket
 to their rate: the suite's own server, not an external endpoint.
 """
 
-import os
 import time
 
 import boto3
@@ -21,7 +20,7 @@ TABLE_EXCEEDED = (
 )
 
 pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("TRIBUTARY_ENDPOINT")),
+    support.external_endpoint(),
     reason="an external endpoint's burst capacity is not a fresh 300 seconds",
 )
 

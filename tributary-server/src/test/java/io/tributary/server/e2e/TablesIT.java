@@ -159,14 +159,16 @@ class TablesIT {
 
   @Test
   void featuresStillToComeAreRefusedNotIgnored() {
+    // Streams came; global tables are still to come.
+    String name = Endpoint.uniqueTableName("replicas");
+    client.createTable(users(name).build());
     assertThatThrownBy(
             () ->
-                client.createTable(
-                    users(Endpoint.uniqueTableName("stream"))
-                        .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE"))
-                        .build()))
+                client.updateTable(b -> b.tableName(name)
+                    .replicaUpdates(r -> r.create(c -> c.regionName("eu-west-1")))))
         .isInstanceOfSatisfying(DynamoDbException.class, e ->
-            assertThat(e.awsErrorDetails().errorMessage()).contains("StreamSpecification"));
+            assertThat(e.awsErrorDetails().errorMessage()).contains("ReplicaUpdates"));
+    client.deleteTable(b -> b.tableName(name));
   }
 
   static void assertValidation(Runnable call, String message) {
