@@ -91,7 +91,7 @@ def endpoint():
 def _client_of_own_server(why, *args):
     """A client of another server started with `args`; skips against an external endpoint,
     whose settings cannot be chosen."""
-    if os.environ.get("TRIBUTARY_ENDPOINT"):
+    if support.external_endpoint():
         pytest.skip(f"needs a server started with {' '.join(args)}: {why}")
     process, url, log_path = _start_server(*args)
     try:
@@ -121,6 +121,26 @@ def slow_statuses():
         "an external endpoint's transient statuses last as long as they last",
         "--delay-transient-statuses",
         f"{int(support.TRANSIENT_STATUS_SECONDS * 1000)}ms",
+    )
+
+
+@pytest.fixture(scope="session")
+def fast_expiry():
+    """A client of a server that looks for expired items every support.TTL_SWEEP_SECONDS
+    (`--ttl-sweep-interval`) instead of every 10 seconds."""
+    yield from _client_of_own_server(
+        "DynamoDB deletes expired items within days",
+        "--ttl-sweep-interval",
+        f"{int(support.TTL_SWEEP_SECONDS * 1000)}ms",
+    )
+
+
+@pytest.fixture(scope="session")
+def unthrottled():
+    """A client of a server started with `--no-throttling`, whose provisioned tables take any
+    rate."""
+    yield from _client_of_own_server(
+        "DynamoDB always holds provisioned tables to their throughput", "--no-throttling"
     )
 
 

@@ -35,8 +35,18 @@ SMALL_ITEM_COLLECTION_BYTES = 2000
 # DELETING.
 TRANSIENT_STATUS_SECONDS = 1.5
 
+# How often the server of the `fast_expiry` fixture looks for expired items.
+TTL_SWEEP_SECONDS = 0.2
+
 # Long enough for a table that shows CREATING/DELETING for a while (-delayTransientStatuses).
 WAIT = {"Delay": 1, "MaxAttempts": 120}
+
+
+def external_endpoint():
+    """Whether the suite runs against an endpoint someone else started (TRIBUTARY_ENDPOINT),
+    rather than a Tributary of its own (or of `./tributary test`, which says so with
+    TRIBUTARY_ENDPOINT_OWN=1): servers with settings of their own cannot be started then."""
+    return bool(os.environ.get("TRIBUTARY_ENDPOINT")) and os.environ.get("TRIBUTARY_ENDPOINT_OWN") != "1"
 
 
 def client_config(validate=False):
@@ -60,6 +70,18 @@ def make_client(endpoint, validate=False):
         aws_access_key_id=ACCESS_KEY,
         aws_secret_access_key=SECRET_KEY,
         config=client_config(validate),
+    )
+
+
+def make_streams_client(endpoint):
+    """A low-level boto3 DynamoDB Streams client for the same endpoint and settings."""
+    return boto3.client(
+        "dynamodbstreams",
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        config=client_config(),
     )
 
 

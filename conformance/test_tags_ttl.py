@@ -1,4 +1,6 @@
-"""Tags, time-to-live settings and DescribeLimits."""
+"""Tags, time-to-live settings, DescribeLimits and DescribeEndpoints."""
+
+import urllib.parse
 
 import support
 from support import expect_error
@@ -44,3 +46,10 @@ def test_describe_limits(dynamodb):
     limits = dynamodb.describe_limits()
     assert limits["TableMaxReadCapacityUnits"] == 40000
     assert limits["AccountMaxReadCapacityUnits"] == 80000
+
+
+def test_describe_endpoints_names_the_address_the_request_reached(endpoint, dynamodb):
+    endpoints = dynamodb.describe_endpoints()["Endpoints"]
+    assert len(endpoints) == 1 and endpoints[0]["CachePeriodInMinutes"] == 1440
+    if not support.external_endpoint():
+        assert endpoints[0]["Address"] == urllib.parse.urlparse(endpoint).netloc

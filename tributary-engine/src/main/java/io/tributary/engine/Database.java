@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.engine.capacity.Throttling;
 import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
@@ -12,8 +13,8 @@ import java.time.Clock;
 
 /**
  * What the actions work on: the catalog, tags, time to live, the items, their statistics, the
- * clock, settings, the background work of index changes, transactions' client tokens, and the
- * tables' streams.
+ * clock, settings, the background work of index changes, transactions' client tokens, the
+ * tables' streams, and the throughput limits of provisioned tables.
  */
 public record Database(
     Catalog catalog,
@@ -25,4 +26,5 @@ public record Database(
     EngineConfig config,
     IndexBuilds indexBuilds,
     ClientRequestTokens tokens,
-    StreamLog streams) {}
+    StreamLog streams,
+    Throttling throttling) {}

@@ -2,6 +2,7 @@ package io.tributary.engine;
 
 import io.tributary.engine.action.Action;
 import io.tributary.engine.action.Actions;
+import io.tributary.engine.capacity.Throttling;
 import io.tributary.engine.item.IndexBuilds;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.TableStatistics;
@@ -94,7 +95,8 @@ public final class Engine implements AutoCloseable {
             config,
             builds,
             tokens,
-            streams);
+            streams,
+            new Throttling(config.throttling(), clock));
     this.actions = Actions.all(db);
     this.streamActions = StreamActions.all(db);
   }

@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
  *     take in a table with local secondary indexes (DynamoDB's 10 GB; smaller in tests)
  * @param streams how streams split and roll over their shards and how long records are kept
+ * @param throttling whether provisioned tables are held to their throughput, as in DynamoDB
  */
 public record EngineConfig(
     String accountId,
     Duration transientStatusDelay,
     Duration timeToLiveSweepInterval,
     long itemCollectionSizeLimit,
-    StreamSettings streams) {
+    StreamSettings streams,
+    boolean throttling) {
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
   public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(10);
   public static final long ITEM_COLLECTION_SIZE_LIMIT = 10L * 1024 * 1024 * 1024;
@@ -29,7 +31,8 @@ public record EngineConfig(
         transientStatusDelay,
         DEFAULT_TTL_SWEEP_INTERVAL,
         ITEM_COLLECTION_SIZE_LIMIT,
-        StreamSettings.DEFAULTS);
+        StreamSettings.DEFAULTS,
+        true);
   }
 
   public static EngineConfig defaults() {
@@ -38,16 +41,32 @@ public record EngineConfig(
 
   public EngineConfig withTimeToLiveSweepInterval(Duration interval) {
     return new EngineConfig(
-        accountId, transientStatusDelay, interval, itemCollectionSizeLimit, streams);
+        accountId, transientStatusDelay, interval, itemCollectionSizeLimit, streams, throttling);
   }
 
   public EngineConfig withItemCollectionSizeLimit(long limit) {
     return new EngineConfig(
-        accountId, transientStatusDelay, timeToLiveSweepInterval, limit, streams);
+        accountId, transientStatusDelay, timeToLiveSweepInterval, limit, streams, throttling);
   }
 
   public EngineConfig withStreams(StreamSettings settings) {
     return new EngineConfig(
-        accountId, transientStatusDelay, timeToLiveSweepInterval, itemCollectionSizeLimit, settings);
+        accountId,
+        transientStatusDelay,
+        timeToLiveSweepInterval,
+        itemCollectionSizeLimit,
+        settings,
+        throttling);
+  }
+
+  /** The same settings with throttling on (DynamoDB's way) or off. */
+  public EngineConfig withThrottling(boolean enabled) {
+    return new EngineConfig(
+        accountId,
+        transientStatusDelay,
+        timeToLiveSweepInterval,
+        itemCollectionSizeLimit,
+        streams,
+        enabled);
   }
 }

@@ -84,14 +84,14 @@ class TransactionsTest {
         transfer(10, "token-1")
             .replace("{'ClientRequestToken'", "{'ReturnConsumedCapacity':'TOTAL','ClientRequestToken'");
     assertThat(db.call("TransactWriteItems", withCapacity))
-        .isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0},"
-            + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0}]}");
+        .isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0,\"WriteCapacityUnits\":4.0},"
+            + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0,\"WriteCapacityUnits\":2.0}]}");
     db.close();
     db = new EngineFixture(RocksStore.open(directory, RocksStore.Options.defaults()), Duration.ZERO);
-    // The replay reads the three items and writes nothing.
+    // The replay reads the three items transactionally (twice a consistent read) and writes nothing.
     assertThat(db.call("TransactWriteItems", withCapacity))
-        .isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":2.0},"
-            + "{\"TableName\":\"audit\",\"CapacityUnits\":1.0}]}");
+        .isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0,\"ReadCapacityUnits\":4.0},"
+            + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0,\"ReadCapacityUnits\":2.0}]}");
     assertThat(balances()).contains("{\"N\":\"90\"}", "{\"N\":\"10\"}");
 
     assertError(() -> db.call("TransactWriteItems", transfer(10, "token-1")),
@@ -173,8 +173,8 @@ class TransactionsTest {
   void reportsCapacityPerTableAtTwiceThePlainCost() {
     String out = db.call("TransactWriteItems",
         transfer(1, null).replace("{'TransactItems'", "{'ReturnConsumedCapacity':'TOTAL','TransactItems'"));
-    assertThat(out).isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0},"
-        + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0}]}");
+    assertThat(out).isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0,\"WriteCapacityUnits\":4.0},"
+        + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0,\"WriteCapacityUnits\":2.0}]}");
     assertThat(List.of(out)).hasSize(1);
   }
 }

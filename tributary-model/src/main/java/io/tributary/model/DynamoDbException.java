@@ -12,20 +12,32 @@ public final class DynamoDbException extends RuntimeException {
   private final ErrorType type;
   private final Map<String, AttributeValue> item;
   private final List<CancellationReason> cancellationReasons;
+  private final List<ThrottlingReason> throttlingReasons;
 
   private DynamoDbException(
       ErrorType type,
       String message,
       Map<String, AttributeValue> item,
-      List<CancellationReason> cancellationReasons) {
+      List<CancellationReason> cancellationReasons,
+      List<ThrottlingReason> throttlingReasons) {
     super(message, null, false, false);
     this.type = type;
     this.item = item;
     this.cancellationReasons = cancellationReasons;
+    this.throttlingReasons = throttlingReasons;
   }
 
   public static DynamoDbException of(ErrorType type, String message) {
-    return new DynamoDbException(type, message, null, null);
+    return new DynamoDbException(type, message, null, null, null);
+  }
+
+  /**
+   * A request refused for throughput (ProvisionedThroughputExceededException or
+   * ThrottlingException), with the reasons DynamoDB lists.
+   */
+  public static DynamoDbException throttled(
+      ErrorType type, String message, List<ThrottlingReason> reasons) {
+    return new DynamoDbException(type, message, null, null, List.copyOf(reasons));
   }
 
   public static DynamoDbException validation(String message) {
@@ -47,7 +59,7 @@ public final class DynamoDbException extends RuntimeException {
   /** The condition failed; {@code item} is the current item when the client asked for it. */
   public static DynamoDbException conditionalCheckFailed(
       String message, Map<String, AttributeValue> item) {
-    return new DynamoDbException(ErrorType.CONDITIONAL_CHECK_FAILED, message, item, null);
+    return new DynamoDbException(ErrorType.CONDITIONAL_CHECK_FAILED, message, item, null, null);
   }
 
   /** A transaction was cancelled; one reason per action, in request order. */
@@ -59,7 +71,8 @@ public final class DynamoDbException extends RuntimeException {
             + codes
             + "]",
         null,
-        List.copyOf(reasons));
+        List.copyOf(reasons),
+        null);
   }
 
   public ErrorType type() {
@@ -74,5 +87,10 @@ public final class DynamoDbException extends RuntimeException {
   /** The reasons of a TransactionCanceledException, or null. */
   public List<CancellationReason> cancellationReasons() {
     return cancellationReasons;
+  }
+
+  /** The reasons of a throttling error, or null. */
+  public List<ThrottlingReason> throttlingReasons() {
+    return throttlingReasons;
   }
 }

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  *     take in a table with local secondary indexes: DynamoDB's 10 GB, or less for tests that
  *     want to reach ItemCollectionSizeLimitExceededException
  * @param streams how streams split and roll over shards and how long they keep records
+ * @param throttling whether provisioned tables are held to their throughput, as in DynamoDB
+ *     (on by default; {@code --no-throttling} turns it off)
+ * @param timeToLiveSweepInterval how often expired items are looked for and deleted
  */
 public record ServerConfig(
     String host,
@@ -35,7 +38,9 @@ public record ServerConfig(
     Duration transientStatusDelay,
     List<String> corsOrigins,
     long itemCollectionSizeLimit,
-    StreamSettings streams) {
+    StreamSettings streams,
+    boolean throttling,
+    Duration timeToLiveSweepInterval) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -59,6 +64,10 @@ public record ServerConfig(
     if (corsOrigins.isEmpty()) {
       throw new IllegalArgumentException("at least one CORS origin (or *) is needed");
     }
+    Objects.requireNonNull(timeToLiveSweepInterval, "timeToLiveSweepInterval");
+    if (timeToLiveSweepInterval.isNegative() || timeToLiveSweepInterval.isZero()) {
+      throw new IllegalArgumentException("the time-to-live sweep interval must be positive");
+    }
     if (itemCollectionSizeLimit <= 0) {
       throw new IllegalArgumentException(
           "the item collection size limit must be positive, not " + itemCollectionSizeLimit);
@@ -75,7 +84,9 @@ public record ServerConfig(
         Duration.ZERO,
         List.of("*"),
         EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
-        StreamSettings.DEFAULTS);
+        StreamSettings.DEFAULTS,
+        true,
+        EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL);
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -92,7 +103,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withPort(int port) {
@@ -104,7 +115,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withStorage(Storage storage) {
@@ -116,7 +127,7 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withAccountId(String accountId) {
@@ -128,12 +139,13 @@ public record ServerConfig(
         transientStatusDelay,
         corsOrigins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withTransientStatusDelay(Duration delay) {
     return new ServerConfig(
-        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams);
+        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams,
+        throttling, timeToLiveSweepInterval);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
@@ -145,20 +157,35 @@ public record ServerConfig(
         transientStatusDelay,
         origins,
         itemCollectionSizeLimit,
-        streams);
+        streams, throttling, timeToLiveSweepInterval);
   }
 
   /** The same server with another item collection size limit (tests use a small one). */
   public ServerConfig withItemCollectionSizeLimit(long bytes) {
     return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams);
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams, throttling,
+        timeToLiveSweepInterval);
   }
 
   /** The same server with other stream settings (tests use small shards and short ages). */
   public ServerConfig withStreams(StreamSettings settings) {
     return new ServerConfig(
         host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        settings);
+        settings, throttling, timeToLiveSweepInterval);
+  }
+
+  /** The same server with throttling on (DynamoDB's way) or off. */
+  public ServerConfig withThrottling(boolean enabled) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
+        streams, enabled, timeToLiveSweepInterval);
+  }
+
+  /** The same server sweeping expired items this often (tests use a short interval). */
+  public ServerConfig withTimeToLiveSweepInterval(Duration interval) {
+    return new ServerConfig(
+        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
+        streams, throttling, interval);
   }
 
   /** Functions unpack their code next to the data, or in a temporary directory in memory. */
@@ -178,7 +205,9 @@ public record ServerConfig(
   EngineConfig engineConfig() {
     return new EngineConfig(accountId, transientStatusDelay)
         .withItemCollectionSizeLimit(itemCollectionSizeLimit)
-        .withStreams(streams);
+        .withStreams(streams)
+        .withThrottling(throttling)
+        .withTimeToLiveSweepInterval(timeToLiveSweepInterval);
   }
 
   /** Where tables live. */

@@ -26,6 +26,7 @@ public final class Actions {
         Map.entry("UntagResource", new UntagResource(db)),
         Map.entry("ListTagsOfResource", new ListTagsOfResource(db)),
         Map.entry("DescribeLimits", new DescribeLimits()),
+        Map.entry("DescribeEndpoints", new DescribeEndpoints()),
         Map.entry("UpdateTimeToLive", new UpdateTimeToLive(db)),
         Map.entry("DescribeTimeToLive", new DescribeTimeToLive(db)),
         Map.entry("TransactWriteItems", new TransactWriteItems(db)),

@@ -2,6 +2,8 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
@@ -19,7 +21,9 @@ import java.util.Map;
 
 /**
  * BatchGetItem: up to 100 keys over any tables. Items found are returned per table; once the
- * response would pass 16 MB, the remaining keys come back in UnprocessedKeys.
+ * response would pass 16 MB, the remaining keys come back in UnprocessedKeys, and so do the keys
+ * of tables whose read throughput is used up (when that is every table, the request is refused
+ * with ProvisionedThroughputExceededException).
  */
 final class BatchGetItem implements Action {
   static final int MAX_KEYS = 100;
@@ -78,23 +82,30 @@ final class BatchGetItem implements Action {
               Boolean.TRUE.equals(keysAndAttributes.bool("ConsistentRead"))));
     }
 
+    List<DynamoDbException> refusals = new ArrayList<>();
+    for (TableKeys t : tables) {
+      refusals.add(db.throttling().refusal(t.table(), null, Operation.READ));
+    }
+    if (refusals.stream().allMatch(r -> r != null)) {
+      throw refusals.get(0);
+    }
+
     JsonBuilder responses = JsonBuilder.object();
     JsonBuilder unprocessed = JsonBuilder.object();
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     long responseBytes = 0;
-    for (TableKeys t : tables) {
+    for (int i = 0; i < tables.size(); i++) {
+      TableKeys t = tables.get(i);
+      boolean throttled = refusals.get(i) != null;
       List<Json> items = new ArrayList<>();
       List<Json> leftOver = new ArrayList<>();
       for (PrimaryKey key : t.keys()) {
-        if (responseBytes > MAX_RESPONSE_BYTES) {
+        if (throttled || responseBytes > MAX_RESPONSE_BYTES) {
           leftOver.add(AttributeValues.mapToJson(key.toMap(t.table().keySchema())));
           continue;
         }
         Map<String, AttributeValue> item = db.items().get(t.table(), key);
-        units.merge(
-            t.table().name(),
-            ConsumedCapacity.readUnits(ItemRequests.size(item), t.consistent()),
-            Double::sum);
+        consumed.add(ConsumedCapacity.read(t.table(), ItemRequests.size(item), t.consistent()));
         if (item != null) {
           responseBytes += ItemSize.of(item);
           items.add(
@@ -113,7 +124,7 @@ final class BatchGetItem implements Action {
     return JsonBuilder.object()
         .put("Responses", responses.build())
         .put("UnprocessedKeys", unprocessed.build())
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
+        .put("ConsumedCapacity", Consumption.perTable(db, request, consumed))
         .build();
   }
 }

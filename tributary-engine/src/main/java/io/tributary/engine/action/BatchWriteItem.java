@@ -2,6 +2,8 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.IndexEntries;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
@@ -23,7 +25,9 @@ import java.util.Set;
 
 /**
  * BatchWriteItem: up to 25 puts and deletes over any tables. Every request is checked before any
- * is written; each write is atomic on its own, as in DynamoDB, and none is left unprocessed.
+ * is written; each write is atomic on its own, as in DynamoDB. The requests to tables whose write
+ * throughput is used up are left unprocessed (when that is every table, the request is refused
+ * with ProvisionedThroughputExceededException); no other is.
  */
 final class BatchWriteItem implements Action {
   static final int MAX_REQUESTS = 25;
@@ -34,8 +38,13 @@ final class BatchWriteItem implements Action {
     this.db = db;
   }
 
-  /** One checked write: a new item to put, or null to delete the key. */
-  private record Write(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {}
+  /**
+   * One checked write: a new item to put, or null to delete the key.
+   *
+   * @param requestedName the table's name (or ARN) as RequestItems gives it
+   */
+  private record Write(
+      String requestedName, TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {}
 
   @Override
   public Json.Obj handle(Json.Obj body, RequestContext context) {
@@ -63,7 +72,7 @@ final class BatchWriteItem implements Action {
       TableDefinition table = tables.get(entry.getKey());
       Set<ByteBuffer> seen = new HashSet<>();
       for (Parsed p : entry.getValue()) {
-        Write write = new Write(table, key(table, p), p.item());
+        Write write = new Write(entry.getKey(), table, key(table, p), p.item());
         if (!seen.add(ByteBuffer.wrap(ItemKeys.of(table.tableId(), write.key())))) {
           throw DynamoDbException.validation("Provided list of item keys contains duplicates");
         }
@@ -71,31 +80,42 @@ final class BatchWriteItem implements Action {
       }
     }
 
-    Map<String, Double> units = new LinkedHashMap<>();
+    JsonBuilder unprocessed = JsonBuilder.object();
+    List<DynamoDbException> refusals = new ArrayList<>();
+    for (Map.Entry<String, TableDefinition> t : tables.entrySet()) {
+      DynamoDbException refusal = db.throttling().refusal(t.getValue(), null, Operation.WRITE);
+      if (refusal != null) {
+        refusals.add(refusal);
+        unprocessed.put(t.getKey(), requestItems.get(t.getKey()));
+      }
+    }
+    if (refusals.size() == tables.size()) {
+      throw refusals.get(0);
+    }
+    Json.Obj unprocessedItems = unprocessed.build();
+
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     Map<String, List<Json>> metrics = new LinkedHashMap<>();
     for (Write w : writes) {
+      if (unprocessedItems.members().containsKey(w.requestedName())) {
+        continue;
+      }
       ItemStore.Written written = db.items().write(w.table(), w.key(), old -> w.item());
       Json m = ItemRequests.itemCollectionMetrics(request, w.table(), written);
       if (m != null) {
         metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
       }
-      double indexUnits = 0;
-      for (ItemStore.IndexWrite iw : written.indexWrites()) {
-        indexUnits += ConsumedCapacity.indexWriteUnits(iw);
-      }
-      units.merge(
-          w.table().name(),
-          ConsumedCapacity.writeUnits(
-                  ItemRequests.size(written.oldItem()), ItemRequests.size(w.item()))
-              + indexUnits,
-          Double::sum);
+      consumed.add(
+          ConsumedCapacity.write(
+              w.table(),
+              ItemRequests.size(written.oldItem()),
+              ItemRequests.size(w.item()),
+              written.indexWrites()));
     }
     JsonBuilder response =
         JsonBuilder.object()
-            .put("UnprocessedItems", JsonBuilder.object().build())
-            .put(
-                "ConsumedCapacity",
-                ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units));
+            .put("UnprocessedItems", unprocessedItems)
+            .put("ConsumedCapacity", Consumption.perTable(db, request, consumed));
     if (!metrics.isEmpty()) {
       JsonBuilder byTable = JsonBuilder.object();
       metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));

@@ -1,6 +1,7 @@
 package io.tributary.engine.action;
 
 import io.tributary.engine.table.BillingMode;
+import io.tributary.engine.table.OnDemandThroughput;
 import io.tributary.engine.table.Throughput;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
@@ -35,6 +36,59 @@ final class BillingModes {
     }
     return Throughput.of(
         checkBounds(throughput, "ReadCapacityUnits"), checkBounds(throughput, "WriteCapacityUnits"));
+  }
+
+  /**
+   * CreateTable's OnDemandThroughput: maxima of at least one unit, for an on-demand table only.
+   */
+  static OnDemandThroughput onDemandForCreate(BillingMode billing, Request maxima) {
+    if (maxima == null) {
+      return OnDemandThroughput.NONE;
+    }
+    Long read = maxima.number("MaxReadRequestUnits");
+    Long write = maxima.number("MaxWriteRequestUnits");
+    if (billing == BillingMode.PROVISIONED) {
+      refuseOnProvisioned(read, write, "when table BillingMode is PROVISIONED.");
+    }
+    checkRange(read, "MaxReadRequestUnits", false);
+    checkRange(write, "MaxWriteRequestUnits", false);
+    return new OnDemandThroughput(read, write);
+  }
+
+  /**
+   * UpdateTable's OnDemandThroughput for {@code table} as it is after the request's billing
+   * change: on-demand tables only; -1 removes a maximum.
+   */
+  static OnDemandThroughput onDemandForUpdate(
+      BillingMode billing, OnDemandThroughput current, Request maxima) {
+    Long read = maxima.number("MaxReadRequestUnits");
+    Long write = maxima.number("MaxWriteRequestUnits");
+    if (billing == BillingMode.PROVISIONED) {
+      // UpdateTable's words differ from CreateTable's: "the table", and no full stop.
+      refuseOnProvisioned(read, write, "when the table BillingMode is PROVISIONED");
+    }
+    checkRange(read, "MaxReadRequestUnits", true);
+    checkRange(write, "MaxWriteRequestUnits", true);
+    return current.changedBy(read, write);
+  }
+
+  private static void refuseOnProvisioned(Long read, Long write, String ending) {
+    if (read != null || write != null) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: "
+              + (read != null ? "MaxReadRequestUnits" : "MaxWriteRequestUnits")
+              + " for OnDemandThroughput cannot be specified "
+              + ending);
+    }
+  }
+
+  private static void checkRange(Long units, String member, boolean removable) {
+    if (units != null && units < 1 && !(removable && units == -1)) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: Requested "
+              + member
+              + " for OnDemandThroughput for table is outside of valid range");
+    }
   }
 
   /** DynamoDB's hard bound on any capacity value, checked while validating the request. */

@@ -3,6 +3,7 @@ package io.tributary.engine.action;
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
 import io.tributary.engine.table.BillingMode;
+import io.tributary.engine.table.OnDemandThroughput;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.engine.table.TableStatus;
 import io.tributary.engine.table.Throughput;
@@ -35,6 +36,8 @@ final class CreateTable implements Action {
     BillingMode billing = BillingModes.parse(request.string("BillingMode"));
     Throughput throughput =
         BillingModes.throughputForCreate(billing, request.object("ProvisionedThroughput"));
+    OnDemandThroughput maxima =
+        BillingModes.onDemandForCreate(billing, request.object("OnDemandThroughput"));
     boolean hasIndexes =
         request.has("LocalSecondaryIndexes") || request.has("GlobalSecondaryIndexes");
     KeySchemas.Parsed keys =
@@ -99,7 +102,14 @@ final class CreateTable implements Action {
                         Boolean.TRUE.equals(request.bool("DeletionProtectionEnabled")),
                         delayed ? TableStatus.CREATING : TableStatus.ACTIVE,
                         delayed ? now.plus(db.config().transientStatusDelay()) : null,
-                        indexDefinitions(indexes, id)));
+                        indexDefinitions(indexes, id),
+                        maxima),
+                // The tags go in the batch that creates the table, so it never exists without them.
+                (table, batch) -> {
+                  if (!tags.isEmpty()) {
+                    db.tags().addToNew(table.tableId(), tags, batch);
+                  }
+                });
     if (created == null) {
       TableDefinition existing = db.catalog().find(ref.region(), ref.name());
       throw DynamoDbException.of(
@@ -108,9 +118,6 @@ final class CreateTable implements Action {
               ? "Attempt to change a resource which is still in use: Table is being created: "
                   + ref.name()
               : "Table already exists: " + ref.name());
-    }
-    if (!tags.isEmpty()) {
-      db.tags().add(created.tableId(), tags);
     }
     if (streamViewType != null) {
       db.streams().enable(created, streamViewType);

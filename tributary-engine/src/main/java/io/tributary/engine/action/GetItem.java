@@ -2,6 +2,8 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
@@ -33,6 +35,7 @@ final class GetItem implements Action {
     TableDefinition table = Tables.forItems(db, request.string("TableName"), context);
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
     expressions.requireScalarKeys(table.keySchema().names());
+    db.throttling().admit(table, null, Operation.READ);
 
     Map<String, AttributeValue> item = db.items().get(table, key);
 
@@ -45,10 +48,10 @@ final class GetItem implements Action {
     return response
         .put(
             "ConsumedCapacity",
-            ConsumedCapacity.of(
-                request.string("ReturnConsumedCapacity"),
-                table.name(),
-                ConsumedCapacity.readUnits(ItemRequests.size(item), consistent)))
+            Consumption.of(
+                db,
+                request,
+                ConsumedCapacity.read(table, ItemRequests.size(item), consistent)))
         .build();
   }
 }

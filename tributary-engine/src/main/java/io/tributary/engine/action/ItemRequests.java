@@ -1,6 +1,8 @@
 package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
@@ -40,6 +42,7 @@ final class ItemRequests {
    * empty map), and ConsumedCapacity for the larger of the old and new item.
    */
   static JsonBuilder writeResponse(
+      Database db,
       Request request,
       TableDefinition table,
       Map<String, AttributeValue> attributes,
@@ -54,11 +57,11 @@ final class ItemRequests {
     }
     return response.put(
         "ConsumedCapacity",
-        ConsumedCapacity.ofWrite(
-            request.string("ReturnConsumedCapacity"),
-            table.name(),
-            ConsumedCapacity.writeUnits(size(written.oldItem()), size(written.newItem())),
-            written.indexWrites()));
+        Consumption.of(
+            db,
+            request,
+            ConsumedCapacity.write(
+                table, size(written.oldItem()), size(written.newItem()), written.indexWrites())));
   }
 
   /**
@@ -104,6 +107,7 @@ final class ItemRequests {
       Condition condition,
       Map<String, AttributeValue> newItem,
       boolean returnOld) {
+    db.throttling().admit(table, null, Operation.WRITE);
     ItemStore.Written written =
         db.items()
             .write(
@@ -113,7 +117,7 @@ final class ItemRequests {
                   RequestExpressions.check(condition, old, request);
                   return newItem;
                 });
-    return writeResponse(request, table, returnOld ? written.oldItem() : null, written).build();
+    return writeResponse(db, request, table, returnOld ? written.oldItem() : null, written).build();
   }
 
   static long size(Map<String, AttributeValue> item) {

@@ -1,6 +1,8 @@
 package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.expressions.Condition;
@@ -108,6 +110,8 @@ record Page(
       Condition filter,
       Select select,
       Projection projection) {
+    // A local index reads its table's throughput; a global one has its own.
+    db.throttling().admit(target.table(), target.index(), Operation.READ);
     Page page;
     try (ItemCursor cursor =
         target.onIndex() ? db.items().entries(range, reverse) : db.items().items(range, reverse)) {
@@ -121,16 +125,11 @@ record Page(
               target.resolve());
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
-    double units = ConsumedCapacity.readUnits(page.bytesRead(), consistent);
-    String returnCapacity = request.string("ReturnConsumedCapacity");
-    String table = target.table().name();
+    // Units are counted on every item read, before the filter drops any.
+    ConsumedCapacity consumed =
+        ConsumedCapacity.read(target.table(), target.index(), page.bytesRead(), consistent);
     return page.response(select, projection)
-        .put(
-            "ConsumedCapacity",
-            target.onIndex()
-                ? ConsumedCapacity.ofIndex(
-                    returnCapacity, table, target.index().name(), target.index().global(), units)
-                : ConsumedCapacity.of(returnCapacity, table, units))
+        .put("ConsumedCapacity", Consumption.of(db, request, consumed))
         .build();
   }
 }

@@ -118,7 +118,20 @@ final class TableDescriptions {
               .putNumber("LastUpdateDateTime", epochSeconds(t.tableClassChangedAt()))
               .build());
     }
+    if (!t.onDemandThroughput().isNone()) {
+      // Only the maxima that are set, as DynamoDB describes them.
+      b.put(
+          "OnDemandThroughput",
+          JsonBuilder.object()
+              .put("MaxReadRequestUnits", units(t.onDemandThroughput().maxReadRequestUnits()))
+              .put("MaxWriteRequestUnits", units(t.onDemandThroughput().maxWriteRequestUnits()))
+              .build());
+    }
     return b.put("DeletionProtectionEnabled", t.deletionProtection());
+  }
+
+  private static Json units(Long units) {
+    return units == null ? null : new Json.Num(Long.toString(units));
   }
 
   /**

@@ -2,6 +2,8 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
@@ -16,7 +18,6 @@ import io.tributary.model.json.JsonBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,10 +56,11 @@ final class TransactGetItems implements Action {
       tables.add(table);
     }
     List<PrimaryKey> keys = keys(gets, tables);
+    Consumption.admitTransaction(db, tables, Operation.READ);
 
     List<Map<String, AttributeValue>> items = db.items().getAll(tables, keys);
     List<Json> responses = new ArrayList<>();
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     for (int i = 0; i < gets.size(); i++) {
       Map<String, AttributeValue> item = items.get(i);
       Projection projection = gets.get(i).projection();
@@ -69,13 +71,11 @@ final class TransactGetItems implements Action {
       }
       responses.add(response.build());
       // A transactional read costs twice a strongly consistent one.
-      units.merge(
-          tables.get(i).name(),
-          2 * ConsumedCapacity.readUnits(ItemRequests.size(item), true),
-          Double::sum);
+      consumed.add(
+          ConsumedCapacity.read(tables.get(i), ItemRequests.size(item), true).inTransaction());
     }
     return JsonBuilder.object()
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
+        .put("ConsumedCapacity", Consumption.perTable(db, request, consumed))
         .put("Responses", new Json.Arr(responses))
         .build();
   }

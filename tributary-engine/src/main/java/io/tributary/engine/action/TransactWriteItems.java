@@ -2,6 +2,8 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.ConsumedCapacity;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemKeys;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
@@ -61,6 +63,7 @@ final class TransactWriteItems implements Action {
       tables.add(table);
     }
     List<Bound> bound = bind(actions, tables);
+    Consumption.admitTransaction(db, tables, Operation.WRITE);
 
     String token = request.string("ClientRequestToken");
     ClientRequestTokens.Claim claim = token == null ? null : db.tokens().begin(token, body);
@@ -81,7 +84,7 @@ final class TransactWriteItems implements Action {
       }
       List<ItemStore.Written> written = db.items().transact(mutations, batch);
       committed = true;
-      return response(request, bound, written);
+      return response(db, request, bound, written);
     } finally {
       if (claim != null) {
         db.tokens().end(claim, committed);
@@ -132,28 +135,25 @@ final class TransactWriteItems implements Action {
 
   /**
    * The answer: ConsumedCapacity per table in the order the actions name them (a transactional
-   * write costs twice a plain one; a ConditionCheck twice a strongly consistent read), and
+   * write costs twice a plain one; a ConditionCheck as much as writing the item it checked), and
    * ItemCollectionMetrics per table with local secondary indexes.
    */
   private static Json.Obj response(
-      Request request, List<Bound> bound, List<ItemStore.Written> written) {
-    Map<String, Double> units = new LinkedHashMap<>();
+      Database db, Request request, List<Bound> bound, List<ItemStore.Written> written) {
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     Map<String, List<Json>> metrics = new LinkedHashMap<>();
     for (int i = 0; i < bound.size(); i++) {
       Bound b = bound.get(i);
       ItemStore.Written w = written.get(i);
-      double u;
-      if (b.action().kind() == TransactItem.Kind.CONDITION_CHECK) {
-        u = ConsumedCapacity.readUnits(ItemRequests.size(w.oldItem()), true);
-      } else {
-        u =
-            ConsumedCapacity.writeUnits(
-                ItemRequests.size(w.oldItem()), ItemRequests.size(w.newItem()));
-        for (ItemStore.IndexWrite iw : w.indexWrites()) {
-          u += ConsumedCapacity.indexWriteUnits(iw);
-        }
-      }
-      units.merge(b.table().name(), 2 * u, Double::sum);
+      ConsumedCapacity c =
+          b.action().kind() == TransactItem.Kind.CONDITION_CHECK
+              ? ConsumedCapacity.conditionCheck(b.table(), ItemRequests.size(w.oldItem()))
+              : ConsumedCapacity.write(
+                  b.table(),
+                  ItemRequests.size(w.oldItem()),
+                  ItemRequests.size(w.newItem()),
+                  w.indexWrites());
+      consumed.add(c.inTransaction());
       Json m = ItemRequests.itemCollectionMetrics(request, b.table(), w);
       if (m != null) {
         metrics.computeIfAbsent(b.table().name(), n -> new ArrayList<>()).add(m);
@@ -161,7 +161,7 @@ final class TransactWriteItems implements Action {
     }
     JsonBuilder response =
         JsonBuilder.object()
-            .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units));
+            .put("ConsumedCapacity", Consumption.perTable(db, request, consumed));
     if (!metrics.isEmpty()) {
       JsonBuilder byTable = JsonBuilder.object();
       metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));
@@ -172,18 +172,16 @@ final class TransactWriteItems implements Action {
 
   /**
    * The answer to a request that went through before with the same token: nothing is written
-   * again, and what is consumed is reading the items, as DynamoDB reports it.
+   * again, and what is consumed is a transactional read of the items, as DynamoDB reports it.
    */
   private Json.Obj replayed(Request request, List<Bound> bound) {
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<ConsumedCapacity> consumed = new ArrayList<>();
     for (Bound b : bound) {
-      units.merge(
-          b.table().name(),
-          ConsumedCapacity.readUnits(ItemRequests.size(db.items().get(b.table(), b.key())), true),
-          Double::sum);
+      long size = ItemRequests.size(db.items().get(b.table(), b.key()));
+      consumed.add(ConsumedCapacity.read(b.table(), size, true).inTransaction());
     }
     return JsonBuilder.object()
-        .put("ConsumedCapacity", ConsumedCapacity.list(request.string("ReturnConsumedCapacity"), units))
+        .put("ConsumedCapacity", Consumption.perTable(db, request, consumed))
         .build();
   }
 }

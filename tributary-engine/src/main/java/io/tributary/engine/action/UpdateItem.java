@@ -2,6 +2,7 @@ package io.tributary.engine.action;
 
 import io.tributary.engine.Database;
 import io.tributary.engine.RequestContext;
+import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemStore;
 import io.tributary.engine.item.PrimaryKey;
 import io.tributary.engine.table.TableDefinition;
@@ -49,6 +50,7 @@ final class UpdateItem implements Action {
     PrimaryKey key = PrimaryKey.ofKey(table.keySchema(), keyAttributes);
     update.requireKeyNotUpdated(table.keySchema().names());
     expressions.requireScalarKeys(table.keySchema().names());
+    db.throttling().admit(table, null, Operation.WRITE);
 
     AtomicReference<UpdateResult> result = new AtomicReference<>();
     ItemStore.Written written =
@@ -74,6 +76,6 @@ final class UpdateItem implements Action {
           case "UPDATED_NEW" -> result.get().updatedNew();
           default -> null;
         };
-    return ItemRequests.writeResponse(request, table, attributes, written).build();
+    return ItemRequests.writeResponse(db, request, table, attributes, written).build();
   }
 }

@@ -48,6 +48,13 @@ final class UpdateTable implements Action {
     checkSomethingToUpdate(request);
     checkAlone(request, "TableClass", "TableClass modification");
     checkAlone(request, "DeletionProtectionEnabled", "DeletionProtection modification");
+    if (request.has("OnDemandThroughput")
+        && CHANGES.stream().anyMatch(
+            m -> !m.equals("OnDemandThroughput") && !m.equals("BillingMode") && has(request, m))) {
+      throw DynamoDbException.validation(
+          "One or more parameter values were invalid: OnDemandThroughput can only be combined"
+              + " with BillingMode in an UpdateTable request");
+    }
     GlobalSecondaryIndexUpdates indexUpdates =
         request.has("GlobalSecondaryIndexUpdates")
             ? new GlobalSecondaryIndexUpdates(request.list("GlobalSecondaryIndexUpdates"))
@@ -70,6 +77,14 @@ final class UpdateTable implements Action {
         table, table.statusAt(now), "Table IOPS are currently being updated. Table: " + table.name());
     TableDefinition updated = billing(table, request, now);
     BillingModes.checkQuota(updated.throughput(), table.region());
+    if (request.has("OnDemandThroughput")) {
+      updated =
+          updated.withOnDemandThroughput(
+              BillingModes.onDemandForUpdate(
+                  updated.billingMode(),
+                  updated.onDemandThroughput(),
+                  request.object("OnDemandThroughput")));
+    }
     if (request.has("TableClass") && !request.string("TableClass").equals(table.tableClass())) {
       updated = updated.withTableClass(request.string("TableClass"), now);
     }
@@ -93,6 +108,7 @@ final class UpdateTable implements Action {
     if (streamChange != null) {
       StreamSpecifications.apply(db, table, streamChange);
     }
+    db.throttling().beforeThroughputChange(table);
     db.catalog().update(updated);
     // DynamoDB answers a GSI Create or Delete with the table UPDATING (the new index allocating
     // its resources, not backfilling yet), however soon the table is ACTIVE again; the answer is

@@ -31,12 +31,15 @@ public final class TimeToLiveSweeper {
     this.clock = clock;
   }
 
-  /** One pass over every table with time to live enabled; returns how many items it deleted. */
+  /**
+   * One pass over every table whose time to live is ENABLED (not while it is still ENABLING);
+   * returns how many items it deleted.
+   */
   public int sweep() {
     int deleted = 0;
     for (TableDefinition table : catalog.all()) {
       TimeToLive.Setting setting = timeToLive.of(table.tableId());
-      if (setting.enabled()) {
+      if (setting.expiringAt(clock.instant())) {
         deleted += sweep(table, setting.attributeName());
       }
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -114,16 +115,32 @@ public final class Catalog {
    */
   public synchronized TableDefinition create(
       String region, String name, int indexIds, LongFunction<TableDefinition> factory) {
+    return create(region, name, indexIds, factory, (t, batch) -> {});
+  }
+
+  /**
+   * Adds a table as {@link #create(String, String, int, LongFunction)} does, with what {@code
+   * alongside} adds to the same atomic batch for the new table (its tags, say), so that a crash
+   * leaves either the table with all of it or nothing.
+   */
+  public synchronized TableDefinition create(
+      String region,
+      String name,
+      int indexIds,
+      LongFunction<TableDefinition> factory,
+      BiConsumer<TableDefinition, WriteBatch> alongside) {
     if (find(region, name) != null) {
       return null;
     }
     long id = nextTableId;
     TableDefinition t = factory.apply(id);
     long next = id + 1 + indexIds;
-    store.write(
+    WriteBatch batch =
         new WriteBatch()
             .put(Keyspace.SYSTEM, NEXT_TABLE_ID, ByteBuffer.allocate(8).putLong(next).array())
-            .put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t)));
+            .put(Keyspace.CATALOG, key(t), TableDefinitionCodec.encode(t));
+    alongside.accept(t, batch);
+    store.write(batch);
     nextTableId = next;
     tables(region).put(name, t);
     changed.accept(t);

@@ -12,6 +12,8 @@ import java.util.List;
  * @param billingModeChangedAt when the table last switched to PAY_PER_REQUEST, or null
  * @param tableClassChangedAt when the table class last changed, or null
  * @param indexes the secondary indexes, local and global, in the order they were defined
+ * @param onDemandThroughput the maxima of an on-demand table, {@link OnDemandThroughput#NONE}
+ *     when none is set
  */
 public record TableDefinition(
     long tableId,
@@ -30,12 +32,16 @@ public record TableDefinition(
     boolean deletionProtection,
     TableStatus status,
     Instant statusUntil,
-    List<IndexDefinition> indexes) {
+    List<IndexDefinition> indexes,
+    OnDemandThroughput onDemandThroughput) {
 
   public static final String STANDARD = "STANDARD";
 
   public TableDefinition {
     indexes = List.copyOf(indexes);
+    if (onDemandThroughput == null) {
+      onDemandThroughput = OnDemandThroughput.NONE;
+    }
   }
 
   public TableDefinition withIndexes(
@@ -43,7 +49,7 @@ public record TableDefinition(
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, newAttributeDefinitions,
         billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
-        deletionProtection, status, statusUntil, newIndexes);
+        deletionProtection, status, statusUntil, newIndexes, onDemandThroughput);
   }
 
   /** The index of that name, or null. */
@@ -73,27 +79,36 @@ public record TableDefinition(
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
-        deletionProtection, newStatus, until, indexes);
+        deletionProtection, newStatus, until, indexes, onDemandThroughput);
   }
 
   public TableDefinition withBilling(BillingMode mode, Instant changedAt, Throughput newThroughput) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions, mode,
         changedAt, newThroughput, tableClass, tableClassChangedAt, deletionProtection, status,
-        statusUntil, indexes);
+        statusUntil, indexes,
+        // On-demand maxima mean nothing to a provisioned table and are gone when it becomes one.
+        mode == BillingMode.PROVISIONED ? OnDemandThroughput.NONE : onDemandThroughput);
+  }
+
+  public TableDefinition withOnDemandThroughput(OnDemandThroughput maxima) {
+    return new TableDefinition(
+        tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
+        billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt,
+        deletionProtection, status, statusUntil, indexes, maxima);
   }
 
   public TableDefinition withTableClass(String newClass, Instant changedAt) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, newClass, changedAt, deletionProtection,
-        status, statusUntil, indexes);
+        status, statusUntil, indexes, onDemandThroughput);
   }
 
   public TableDefinition withDeletionProtection(boolean enabled) {
     return new TableDefinition(
         tableId, region, name, arn, tableUuid, createdAt, keySchema, attributeDefinitions,
         billingMode, billingModeChangedAt, throughput, tableClass, tableClassChangedAt, enabled,
-        status, statusUntil, indexes);
+        status, statusUntil, indexes, onDemandThroughput);
   }
 }

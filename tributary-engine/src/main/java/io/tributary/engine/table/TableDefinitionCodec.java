@@ -48,6 +48,8 @@ final class TableDefinitionCodec {
             .put("status", t.status().name())
             .put("statusUntil", millis(t.statusUntil()))
             .put("indexes", t.indexes().isEmpty() ? null : indexes(t.indexes()))
+            .put("maxReads", units(t.onDemandThroughput().maxReadRequestUnits()))
+            .put("maxWrites", units(t.onDemandThroughput().maxWriteRequestUnits()))
             .build());
   }
 
@@ -81,7 +83,17 @@ final class TableDefinitionCodec {
         TableStatus.valueOf(text(o, "status")),
         instant(o, "statusUntil"),
         // Definitions written before indexes existed have no "indexes" field.
-        o.get("indexes") == null ? List.of() : indexes((Json.Arr) o.get("indexes")));
+        o.get("indexes") == null ? List.of() : indexes((Json.Arr) o.get("indexes")),
+        // Absent in definitions written before OnDemandThroughput was kept, and when unset.
+        new OnDemandThroughput(optionalNumber(o, "maxReads"), optionalNumber(o, "maxWrites")));
+  }
+
+  private static Json units(Long units) {
+    return units == null ? null : new Json.Num(Long.toString(units));
+  }
+
+  private static Long optionalNumber(Json.Obj o, String name) {
+    return o.get(name) == null ? null : number(o, name);
   }
 
   private static Json indexes(List<IndexDefinition> indexes) {

@@ -72,6 +72,14 @@ public final class Tags {
     return tags;
   }
 
+  /**
+   * Adds the first tags of a table that is being created to {@code batch}, the batch that creates
+   * it; the tags have been {@linkplain #check checked} and are at most {@link #MAX_TAGS}.
+   */
+  public void addToNew(long tableId, Map<String, String> tags, WriteBatch batch) {
+    put(batch, tableId, tags);
+  }
+
   /** Adds or replaces tags; more than {@link #MAX_TAGS} in all is refused and changes nothing. */
   public synchronized void add(long tableId, Map<String, String> added) {
     Map<String, String> tags = of(tableId);
@@ -102,8 +110,14 @@ public final class Tags {
   }
 
   private void save(long tableId, Map<String, String> tags) {
+    WriteBatch batch = new WriteBatch();
+    put(batch, tableId, tags);
+    store.write(batch);
+  }
+
+  private static void put(WriteBatch batch, long tableId, Map<String, String> tags) {
     JsonBuilder b = JsonBuilder.object();
     tags.forEach(b::put);
-    store.write(new WriteBatch().put(Keyspace.SYSTEM, key(tableId), JsonWriter.write(b.build())));
+    batch.put(Keyspace.SYSTEM, key(tableId), JsonWriter.write(b.build()));
   }
 }

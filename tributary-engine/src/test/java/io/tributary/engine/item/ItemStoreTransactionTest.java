@@ -31,7 +31,7 @@ class ItemStoreTransactionTest {
           new KeySchema(new KeyAttribute("id", "S"), null),
           List.of(new KeyAttribute("id", "S")),
           BillingMode.PAY_PER_REQUEST, Instant.EPOCH, null, "STANDARD", null, false,
-          TableStatus.ACTIVE, null, List.of());
+          TableStatus.ACTIVE, null, List.of(), null);
 
   private static PrimaryKey key(String id) {
     return new PrimaryKey(new AttributeValue.S(id), null);

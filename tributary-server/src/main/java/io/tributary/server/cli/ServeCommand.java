@@ -111,6 +111,22 @@ public final class ServeCommand implements Callable<Integer> {
   Duration streamRetention = StreamSettings.DEFAULTS.retention();
 
   @Option(
+      names = "--ttl-sweep-interval",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How often expired items (time to live) are looked for and deleted"
+              + " (default: 10s; DynamoDB takes up to a few days).")
+  Duration timeToLiveSweepInterval = EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL;
+
+  @Option(
+      names = "--no-throttling",
+      description =
+          "Let every request through: provisioned tables are not held to their throughput"
+              + " (by default they are, as in DynamoDB, with its 300 seconds of burst).")
+  boolean noThrottling;
+
+  @Option(
       names = "-sharedDb",
       description = "Accepted for DynamoDB Local; tables are always shared across access keys.")
   boolean sharedDb;
@@ -141,7 +157,9 @@ public final class ServeCommand implements Callable<Integer> {
         transientStatusDelay,
         origins(cors),
         itemCollectionSizeLimit,
-        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention));
+        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention),
+        !noThrottling,
+        timeToLiveSweepInterval);
   }
 
   static List<String> origins(String cors) {

@@ -4,6 +4,7 @@ import io.tributary.model.AttributeValues;
 import io.tributary.model.CancellationReason;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
+import io.tributary.model.ThrottlingReason;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
 import java.util.ArrayList;
@@ -34,7 +35,28 @@ final class ErrorBody {
             .put("CancellationReasons", cancellationReasons(error))
             .put(messageMember(type), error.getMessage())
             .put("Item", error.item() == null ? null : AttributeValues.mapToJson(error.item()))
+            .put(throttlingReasonsMember(type), throttlingReasons(error))
             .build());
+  }
+
+  /**
+   * A throttled request's reasons. The models spell the member {@code ThrottlingReasons} on
+   * ProvisionedThroughputExceededException and {@code throttlingReasons} on ThrottlingException.
+   */
+  private static Json throttlingReasons(DynamoDbException error) {
+    if (error.throttlingReasons() == null) {
+      return null;
+    }
+    List<Json> reasons = new ArrayList<>();
+    for (ThrottlingReason r : error.throttlingReasons()) {
+      reasons.add(
+          JsonBuilder.object().put("reason", r.reason()).put("resource", r.resource()).build());
+    }
+    return new Json.Arr(reasons);
+  }
+
+  private static String throttlingReasonsMember(ErrorType type) {
+    return type == ErrorType.THROTTLING ? "throttlingReasons" : "ThrottlingReasons";
   }
 
   /** A cancelled transaction's reasons, in request order: Code, then Message and Item if any. */

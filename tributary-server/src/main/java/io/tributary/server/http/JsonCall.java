@@ -55,6 +55,7 @@ final class JsonCall {
   record Request(
       String requestId,
       String region,
+      String host,
       String target,
       String contentType,
       String contentEncoding,
@@ -86,7 +87,7 @@ final class JsonCall {
       throw DynamoDbException.serialization(null);
     }
     return service.execute(
-        operation, request, new RequestContext(call.requestId(), call.region(), accountId));
+        operation, request, new RequestContext(call.requestId(), call.region(), accountId, call.host()));
   }
 
   /**

@@ -108,6 +108,7 @@ final class Router extends ChannelInboundHandlerAdapter {
     return new JsonCall.Request(
         requestId,
         CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION), request.uri()),
+        headers.get(HttpHeaderNames.HOST),
         headers.get(TARGET),
         contentType,
         headers.get(HttpHeaderNames.CONTENT_ENCODING),

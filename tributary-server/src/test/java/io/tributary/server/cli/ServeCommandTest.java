@@ -59,7 +59,9 @@ class ServeCommandTest {
             "--item-collection-size-limit", "4096",
             "--stream-shard-max-age", "2s",
             "--stream-split-records", "50",
-            "--stream-retention", "1h");
+            "--stream-retention", "1h",
+            "--no-throttling",
+            "--ttl-sweep-interval", "250ms");
     assertThat(config)
         .isEqualTo(
             new ServerConfig(
@@ -70,7 +72,9 @@ class ServeCommandTest {
                 Duration.ofMillis(750),
                 List.of("http://a.example"),
                 4096,
-                new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1))));
+                new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1)),
+                false,
+                Duration.ofMillis(250)));
   }
 
   @Test

@@ -16,6 +16,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
 /**
  * Nothing acknowledged is lost: writers put items concurrently, the server is killed with SIGKILL
@@ -42,7 +44,9 @@ class CrashRecoveryIT {
     Map<String, String> acknowledged = new ConcurrentHashMap<>();
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString())) {
       try (DynamoDbClient c = client(server.endpoint())) {
-        c.createTable(TablesIT.users("crash").build());
+        // On demand, so that the writers are never throttled before the kill.
+        c.createTable(TablesIT.users("crash").billingMode(BillingMode.PAY_PER_REQUEST)
+            .provisionedThroughput((ProvisionedThroughput) null).build());
       }
       AtomicBoolean stop = new AtomicBoolean();
       CountDownLatch warmedUp = new CountDownLatch(WRITERS);

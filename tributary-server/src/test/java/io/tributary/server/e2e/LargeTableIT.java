@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
 /**
  * Query and Scan stream from storage a page at a time: a server with a 64 MB heap serves a
@@ -32,7 +34,9 @@ class LargeTableIT {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .build()) {
-      client.createTable(TablesIT.users("large").build());
+      // On demand: 160 MB would take hours of a provisioned 5 write units.
+      client.createTable(TablesIT.users("large").billingMode(BillingMode.PAY_PER_REQUEST)
+          .provisionedThroughput((ProvisionedThroughput) null).build());
       String payload = "x".repeat(ITEM_BYTES);
       for (int i = 0; i < ITEMS; i++) {
         String sk = String.format("%05d", i);

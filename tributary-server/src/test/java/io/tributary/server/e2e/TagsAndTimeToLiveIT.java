@@ -57,6 +57,26 @@ class TagsAndTimeToLiveIT {
   }
 
   @Test
+  void describeEndpointsNamesThisServerSoEndpointDiscoveryStaysHere() {
+    var endpoints = client.describeEndpoints(b -> {}).endpoints();
+    assertThat(endpoints).hasSize(1);
+    assertThat(endpoints.get(0).cachePeriodInMinutes()).isEqualTo(1440L);
+    if (!Endpoint.external()) {
+      assertThat(endpoints.get(0).address()).isEqualTo(Endpoint.uri().getAuthority());
+    }
+    // A client that discovers its endpoint asks DescribeEndpoints, then sends its calls there.
+    try (DynamoDbClient discovering = DynamoDbClient.builder()
+        .endpointOverride(Endpoint.uri())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+        .endpointDiscoveryEnabled(true)
+        .build()) {
+      assertThat(discovering.listTables().tableNames()).isNotNull();
+    }
+  }
+
+  @Test
   void limits() {
     var limits = client.describeLimits();
     assertThat(limits.tableMaxReadCapacityUnits()).isEqualTo(40_000L);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
+import io.tributary.model.ThrottlingReason;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,23 @@ class ErrorBodyTest {
         .isEqualTo(
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
                 + "\"message\":\"Internal server error\"}");
+  }
+
+  @Test
+  void throttlingErrorsListTheirReasonsInTheirModelsSpelling() {
+    assertThat(render(DynamoDbException.throttled(
+            ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
+            "The level of configured provisioned throughput for the table was exceeded.",
+            List.of(new ThrottlingReason(
+                "TableWriteProvisionedThroughputExceeded", "arn:aws:dynamodb:us-east-1:1:table/t")))))
+        .isEqualTo(
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\","
+                + "\"ThrottlingReasons\":[{\"reason\":\"TableWriteProvisionedThroughputExceeded\","
+                + "\"resource\":\"arn:aws:dynamodb:us-east-1:1:table/t\"}]}");
+    assertThat(render(DynamoDbException.throttled(
+            ErrorType.THROTTLING, "slow down", List.of(new ThrottlingReason("r", "arn")))))
+        .endsWith("\"message\":\"slow down\",\"throttlingReasons\":[{\"reason\":\"r\",\"resource\":\"arn\"}]}");
   }
 
   private static String render(DynamoDbException e) {

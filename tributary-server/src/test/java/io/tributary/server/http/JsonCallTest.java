@@ -156,7 +156,7 @@ class JsonCallTest {
     HttpReply reply =
         calls.answer(
             new JsonCall.Request(
-                ID, "us-east-1", "x", "application/json", null, null, "{}".getBytes()));
+                ID, "us-east-1", null, "x", "application/json", null, null, "{}".getBytes()));
     assertThat(reply.contentType()).isEqualTo("application/json");
   }
 
@@ -169,7 +169,7 @@ class JsonCallTest {
     JsonCall calls = new JsonCall(operations, streamsEcho, Operations.NONE, "123456789012", 1 << 20);
     return calls.answer(
         new JsonCall.Request(
-            ID, "eu-west-1", target, ContentTypes.AMZ_JSON_1_0, coding, accept, body));
+            ID, "eu-west-1", null, target, ContentTypes.AMZ_JSON_1_0, coding, accept, body));
   }
 
   private static String text(HttpReply reply) {

@@ -61,6 +61,7 @@ class StreamsTargetTest {
             new JsonCall.Request(
                 "A".repeat(52),
                 "us-east-1",
+                null,
                 target,
                 ContentTypes.AMZ_JSON_1_0,
                 null,
