@@ -39,6 +39,9 @@ final class ExecutionEnvironment {
    */
   static final long INIT_LIMIT_MILLIS = 10_000;
 
+  /** How long a runtime may go on after answering before the invocation ends without it. */
+  private static final long RUNTIME_DONE_MILLIS = 2_000;
+
   /** After SIGTERM, how long a stopping runtime has before SIGKILL (as Lambda's shutdown). */
   private static final long STOP_GRACE_MILLIS = 500;
 
@@ -200,6 +203,11 @@ final class ExecutionEnvironment {
       event.outcome.complete(new Outcome.Exited(process.exitValue()));
     }
     Outcome outcome = await(event, offeredNanos);
+    if (outcome instanceof Outcome.Response
+        || outcome instanceof Outcome.FunctionError
+        || outcome instanceof Outcome.ResponseTooLarge) {
+      awaitRuntimeDone(event);
+    }
     long endNanos = System.nanoTime();
     running = null;
     long beganNanos = event.delivered() ? event.deliveredNanos() : offeredNanos;
@@ -244,6 +252,21 @@ final class ExecutionEnvironment {
       } catch (ExecutionException e) {
         throw new IllegalStateException("outcomes are never exceptional", e);
       }
+    }
+  }
+
+  /**
+   * Waits, briefly, for the runtime to ask for its next event after it answered, which is when
+   * Lambda ends the invocation and its log.
+   */
+  private void awaitRuntimeDone(RuntimeApi.Event event) {
+    try {
+      CompletableFuture.anyOf(event.runtimeDone, process.onExit())
+          .get(RUNTIME_DONE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // The runtime lingers: the invocation ends without it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -480,7 +503,8 @@ final class ExecutionEnvironment {
       return;
     }
     stopping = true;
-    api.close();
+    // The Runtime API closes only once the process has ended (in awaitStopped), so that a runtime
+    // does not complain into its log about an API that went away.
     // Taken now: once the runtime has ended, its children are no longer its descendants.
     stoppingTree = process.descendants().toList();
     process.destroy();
@@ -503,6 +527,7 @@ final class ExecutionEnvironment {
     }
     // Children that outlived their parent could go on writing to the output.
     stoppingTree.forEach(ProcessHandle::destroyForcibly);
+    api.close();
     output.close();
     List<LogEvent> batch;
     synchronized (logLock) {

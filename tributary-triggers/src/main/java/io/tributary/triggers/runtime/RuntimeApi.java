@@ -46,6 +46,12 @@ final class RuntimeApi implements AutoCloseable {
     /** Completed when the runtime takes the event (its Timeout starts then). */
     final CompletableFuture<Void> delivery = new CompletableFuture<>();
 
+    /**
+     * Completed when the runtime, having answered, asks for its next event: only then is the
+     * invocation over (a runtime may log after it answers, as AWS's Java client logs errors).
+     */
+    final CompletableFuture<Void> runtimeDone = new CompletableFuture<>();
+
     private volatile long deliveredNanos;
     private volatile long deadlineEpochMillis;
 
@@ -73,7 +79,9 @@ final class RuntimeApi implements AutoCloseable {
   private final Consumer<Event> delivering;
   private Event waiting;
   private volatile Event current;
+  private volatile Event answered;
   private Outcome.InitError initError;
+  private boolean closed;
 
   /**
    * @param delivering called just before an event goes to the runtime (the invocation starts)
@@ -103,7 +111,11 @@ final class RuntimeApi implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     events.add(CLOSED);
     server.stop(0);
   }
@@ -143,6 +155,11 @@ final class RuntimeApi implements AutoCloseable {
   }
 
   private void next(HttpExchange exchange) throws IOException {
+    Event done = answered;
+    if (done != null) {
+      answered = null;
+      done.runtimeDone.complete(null);
+    }
     Event event;
     try {
       do {
@@ -187,6 +204,7 @@ final class RuntimeApi implements AutoCloseable {
     }
     byte[] body = readAtMost(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
     current = null;
+    answered = event;
     if (body == null) {
       event.outcome.complete(new Outcome.ResponseTooLarge());
       reply(exchange, 413, error("RequestEntityTooLarge", "Payload too large"));
