@@ -164,18 +164,6 @@ final class ExecutionEnvironment {
     return STREAM_DATE.format(clock.instant()) + "/[$LATEST]" + HexFormat.of().formatHex(random);
   }
 
-  String logStream() {
-    return logStream;
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  FunctionDefinition function() {
-    return function;
-  }
-
   /** Whether it can take another invocation. */
   boolean alive() {
     return !stopping && process.isAlive();

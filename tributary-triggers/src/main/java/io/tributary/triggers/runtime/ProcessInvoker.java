@@ -86,7 +86,7 @@ public final class ProcessInvoker implements Invoker {
         new ScheduledThreadPoolExecutor(
             1, Thread.ofPlatform().daemon().name("tributary-function-sweeper").factory());
     sweeper.setRemoveOnCancelPolicy(true);
-    sweeper.scheduleWithFixedDelay(this::stopIdle, 1, 1, TimeUnit.MINUTES);
+    sweeper.scheduleWithFixedDelay(() -> stopIdle(IDLE_LIFETIME), 1, 1, TimeUnit.MINUTES);
   }
 
   /** Whether this invoker can run functions of {@code runtime} (such as {@code python3.12}). */
@@ -213,8 +213,9 @@ public final class ProcessInvoker implements Invoker {
     }
   }
 
-  private void stopIdle() {
-    long before = System.nanoTime() - IDLE_LIFETIME.toNanos();
+  /** Stops the environments idle for longer than {@code lifetime}, in the background. */
+  void stopIdle(Duration lifetime) {
+    long before = System.nanoTime() - lifetime.toNanos();
     for (EnvironmentPool pool : pools.values()) {
       List<ExecutionEnvironment> idle = pool.removeIdle(e -> e.idleSinceNanos() - before < 0);
       if (!idle.isEmpty()) {

@@ -218,6 +218,23 @@ class ProcessInvokerTest {
   }
 
   @Test
+  void environmentsIdleTooLongAreStopped() throws Exception {
+    Deployed f = python("idle", 3, PID);
+    long pid = pid(f.invoke(invoker, "{}", "req-1"));
+
+    invoker.stopIdle(java.time.Duration.ofMinutes(1));
+    Thread.sleep(200);
+    assertThat(alive(pid)).isTrue();
+    invoker.stopIdle(java.time.Duration.ZERO);
+    for (int i = 0; i < 100 && alive(pid); i++) {
+      Thread.sleep(20);
+    }
+
+    assertThat(alive(pid)).isFalse();
+    assertThat(pid(f.invoke(invoker, "{}", "req-2"))).isNotEqualTo(pid);
+  }
+
+  @Test
   void aChangedFunctionGetsNewEnvironments() {
     Deployed before = python("changing", 3, PID);
     long pid = pid(before.invoke(invoker, "{}", "req-1"));
@@ -243,6 +260,81 @@ class ProcessInvokerTest {
     }
     assertThatThrownBy(() -> python("three", 3, PID).invoke(invoker, "{}", "req-3"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closingDuringAnInvocationEndsItAndLeavesNoProcess() throws Exception {
+    Deployed f = python("busy", 30, PID);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<Invocation> running = caller.submit(() -> f.invoke(invoker, "{\"sleep\": 20}", "r"));
+      // Logs are written when an invocation ends; wait for the process, then for it to start.
+      while (ProcessHandle.current().descendants().findAny().isEmpty()) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(1000);
+
+      invoker.close();
+
+      Invocation ended = running.get();
+      assertThat(ended.functionError()).isEqualTo("Unhandled");
+      assertThat(text(ended.payload())).contains("Runtime.ExitError", "signal: terminated");
+      assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    } finally {
+      caller.shutdown();
+    }
+  }
+
+  @Test
+  void aRuntimeThatNeverAsksForItsEventTimesOutAfterInitAndTimeout() {
+    Deployed f =
+        python(
+            "stuck",
+            1,
+            """
+            import time
+            time.sleep(60)
+            def handler(event, context):
+                return 1
+            """);
+
+    long started = System.nanoTime();
+    Invocation result = f.invoke(invoker, "{}", "req-s");
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(tookMillis).isBetween(10_500L, 20_000L);
+    assertThat(text(result.payload()))
+        .isEqualTo(
+            "{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: req-s Error: Task"
+                + " timed out after 1.00 seconds\"}");
+  }
+
+  @Test
+  void linesPrintedBetweenInvocationsGoToTheStreamBeforeTheNextStart() throws Exception {
+    Deployed f =
+        python(
+            "background",
+            3,
+            """
+            import threading, time
+            def later():
+                time.sleep(0.3)
+                print("from the background")
+            def handler(event, context):
+                threading.Thread(target=later).start()
+                return 1
+            """);
+
+    f.invoke(invoker, "{}", "req-1");
+    Thread.sleep(600);
+    Invocation second = f.invoke(invoker, "{}", "req-2");
+
+    assertThat(logs.messages())
+        .containsSubsequence(
+            "END RequestId: req-1\n",
+            "from the background\n",
+            "START RequestId: req-2 Version: $LATEST\n");
+    assertThat(second.logTail()).doesNotContain("from the background");
   }
 
   @Test

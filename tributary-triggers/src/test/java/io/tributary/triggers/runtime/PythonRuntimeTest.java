@@ -55,6 +55,7 @@ class PythonRuntimeTest {
             """
             def handler(event, context):
                 print(event)
+                print("héllo ✓")
                 return {"ok": True, "got": event, "request": context.aws_request_id}
             """);
 
@@ -80,7 +81,8 @@ class PythonRuntimeTest {
               assertThat(e.stream()).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
             });
     assertThat(result.logTail())
-        .startsWith("START RequestId: req-1 Version: $LATEST\n{'a': 1}\nEND RequestId: req-1\n")
+        .startsWith(
+            "START RequestId: req-1 Version: $LATEST\n{'a': 1}\nhéllo ✓\nEND RequestId: req-1\n")
         .contains("REPORT RequestId: req-1\t");
   }
 
