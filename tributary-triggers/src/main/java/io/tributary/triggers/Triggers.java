@@ -9,7 +9,6 @@ import io.tributary.triggers.logs.Logs;
 import io.tributary.triggers.mapping.Mappings;
 import io.tributary.triggers.rest.LambdaApi;
 import io.tributary.triggers.rest.LambdaRoutes;
-import io.tributary.triggers.runtime.Invoker;
 import io.tributary.triggers.runtime.ProcessInvoker;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import java.time.Clock;
  */
 public final class Triggers implements AutoCloseable {
   private final Logs logs;
-  private final Invoker invoker;
+  private final ProcessInvoker invoker;
   private final Functions functions;
   private final Mappings mappings;
   private final LambdaApi lambda;
@@ -42,6 +41,7 @@ public final class Triggers implements AutoCloseable {
   /** Tells functions where Tributary answers, so their SDK calls come back to it. */
   public void serving(URI endpoint) {
     functions.serving(endpoint);
+    invoker.serving(endpoint);
   }
 
   /** The Lambda REST API. */
