@@ -152,7 +152,8 @@ sealed interface Bootstrap {
       command.add("-cp");
       command.add(JavaClasspath.classpath());
       command.add(MAIN);
-      command.add(function.handler());
+      // The client itself reports a missing handler, as "Invalid handler".
+      command.add(function.handler() == null ? "" : function.handler());
       return command;
     }
   }

@@ -25,7 +25,10 @@ final class ProcessOutput implements AutoCloseable {
   /** CloudWatch Logs keeps events up to 256 KB; a longer line is cut into several. */
   private static final int MAX_LINE_BYTES = 256 * 1024 - 26;
 
+  /** How often the file is read while the process prints, and at most while it is quiet. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  private static final long QUIET_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   /** Where lines go. Called with this object's lock held, one line at a time. */
   @FunctionalInterface
@@ -75,9 +78,14 @@ final class ProcessOutput implements AutoCloseable {
   }
 
   private void run() {
+    long pause = POLL_NANOS;
     while (!closed) {
-      if (readSome() == 0) {
-        LockSupport.parkNanos(POLL_NANOS);
+      if (readSome() > 0) {
+        pause = POLL_NANOS;
+      } else {
+        // A warm environment mostly waits; it need not be looked at a hundred times a second.
+        LockSupport.parkNanos(pause);
+        pause = Math.min(pause * 2, QUIET_POLL_NANOS);
       }
     }
   }

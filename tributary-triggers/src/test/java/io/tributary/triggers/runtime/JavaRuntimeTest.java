@@ -178,7 +178,6 @@ class JavaRuntimeTest {
     long warmStart = System.nanoTime();
     Invocation second = f.invoke(invoker, "{\"name\":\"Grace\"}", "req-2");
     long warm = System.nanoTime() - warmStart;
-    System.out.printf("java21 hello: cold %d ms, warm %d ms%n", cold / 1_000_000, warm / 1_000_000);
 
     assertThat(first.failed()).as(text(first.payload())).isFalse();
     assertThat(text(first.payload())).startsWith("\"Hello, Ada from hello in ");
