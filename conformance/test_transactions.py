@@ -251,16 +251,17 @@ def test_client_request_token_applies_once(endpoint, dynamodb, tables):
         "ReturnConsumedCapacity": "TOTAL",
     }
     first = dynamodb.transact_write_items(**request)
+    # Transactions (alone among the actions) split the units into reads and writes.
     assert first["ConsumedCapacity"] == [
-        {"TableName": tables["accounts"], "CapacityUnits": 4.0},
-        {"TableName": tables["audit"], "CapacityUnits": 2.0},
+        {"TableName": tables["accounts"], "CapacityUnits": 4.0, "WriteCapacityUnits": 4.0},
+        {"TableName": tables["audit"], "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0},
     ]
     # The same request again (a retry of a call whose answer was lost): it succeeds, applies
-    # nothing, and is charged for reading the items.
+    # nothing, and is charged for a transactional read of the items.
     replay = dynamodb.transact_write_items(**request)
     assert replay["ConsumedCapacity"] == [
-        {"TableName": tables["accounts"], "CapacityUnits": 2.0},
-        {"TableName": tables["audit"], "CapacityUnits": 1.0},
+        {"TableName": tables["accounts"], "CapacityUnits": 4.0, "ReadCapacityUnits": 4.0},
+        {"TableName": tables["audit"], "CapacityUnits": 2.0, "ReadCapacityUnits": 2.0},
     ]
     assert (balance(dynamodb, tables, "frank"), balance(dynamodb, tables, "grace")) == (75, 25)
 
@@ -301,8 +302,8 @@ def test_transact_get_items_projection_and_a_missing_item(dynamodb, tables):
     ]
     # Twice a strongly consistent read per item, a missing one included; one entry per table.
     assert got["ConsumedCapacity"] == [
-        {"TableName": tables["accounts"], "CapacityUnits": 4.0},
-        {"TableName": tables["audit"], "CapacityUnits": 2.0},
+        {"TableName": tables["accounts"], "CapacityUnits": 4.0, "ReadCapacityUnits": 4.0},
+        {"TableName": tables["audit"], "CapacityUnits": 2.0, "ReadCapacityUnits": 2.0},
     ]
     plain = dynamodb.transact_get_items(TransactItems=[{"Get": {"TableName": tables["accounts"], "Key": {"id": S("heidi")}}}])
     assert "ConsumedCapacity" not in plain
@@ -321,9 +322,10 @@ def test_consumed_capacity_lists_tables_in_request_order(dynamodb, tables):
             {"Put": {"TableName": tables["audit"], "Item": {"id": S("ivan-2")}}},
         ],
     )
+    # A ConditionCheck is billed as a transactional write of the item it read.
     assert response["ConsumedCapacity"] == [
-        {"TableName": tables["audit"], "CapacityUnits": 4.0},
-        {"TableName": tables["accounts"], "CapacityUnits": 2.0},
+        {"TableName": tables["audit"], "CapacityUnits": 4.0, "WriteCapacityUnits": 4.0},
+        {"TableName": tables["accounts"], "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0},
     ]
 
 
