@@ -268,8 +268,10 @@ class ProcessInvokerTest {
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
       Future<Invocation> running = caller.submit(() -> f.invoke(invoker, "{\"sleep\": 20}", "r"));
-      // Logs are written when an invocation ends; wait for the process, then for it to start.
-      while (ProcessHandle.current().descendants().findAny().isEmpty()) {
+      // Logs are written when an invocation ends; wait for its package to be unpacked and its
+      // process to run (another test's process may still be ending), then for it to start.
+      while (!unpacked(work.resolve("functions").resolve("busy"))
+          || ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive)) {
         Thread.sleep(20);
       }
       Thread.sleep(1000);
@@ -282,6 +284,15 @@ class ProcessInvokerTest {
       assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     } finally {
       caller.shutdown();
+    }
+  }
+
+  private static boolean unpacked(Path functionDirectory) throws java.io.IOException {
+    if (!Files.isDirectory(functionDirectory)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(functionDirectory)) {
+      return files.anyMatch(p -> p.getFileName().toString().equals("app.py"));
     }
   }
 
