@@ -39,6 +39,17 @@ public record EngineConfig(
     return new EngineConfig(DEFAULT_ACCOUNT_ID, Duration.ZERO);
   }
 
+  public EngineConfig withAccountId(String id) {
+    return new EngineConfig(
+        id, transientStatusDelay, timeToLiveSweepInterval, itemCollectionSizeLimit, streams,
+        throttling);
+  }
+
+  public EngineConfig withTransientStatusDelay(Duration delay) {
+    return new EngineConfig(
+        accountId, delay, timeToLiveSweepInterval, itemCollectionSizeLimit, streams, throttling);
+  }
+
   public EngineConfig withTimeToLiveSweepInterval(Duration interval) {
     return new EngineConfig(
         accountId, transientStatusDelay, interval, itemCollectionSizeLimit, streams, throttling);

@@ -13,64 +13,53 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Everything a server is started with.
+ * Everything a server is started with: where it listens and keeps its tables, and the settings
+ * of the engine it serves.
  *
  * @param host the address to listen on
  * @param port the TCP port; 0 picks a free one ({@link TributaryServer#port()} tells which)
  * @param storage where tables live
- * @param accountId the 12-digit account id used in ARNs
- * @param transientStatusDelay how long tables stay CREATING, UPDATING or DELETING; zero for at
- *     once
  * @param corsOrigins the origins browsers may call from; {@code ["*"]} allows any
- * @param itemCollectionSizeLimit the bytes one partition key's items and local index entries may
- *     take in a table with local secondary indexes: DynamoDB's 10 GB, or less for tests that
- *     want to reach ItemCollectionSizeLimitExceededException
- * @param streams how streams split and roll over shards and how long they keep records
- * @param throttling whether provisioned tables are held to their throughput, as in DynamoDB
- *     (on by default; {@code --no-throttling} turns it off)
- * @param timeToLiveSweepInterval how often expired items are looked for and deleted
+ * @param engine the account id, transient status delay, item collection size limit, stream
+ *     settings, throttling and time-to-live sweep interval of the engine
  */
 public record ServerConfig(
-    String host,
-    int port,
-    Storage storage,
-    String accountId,
-    Duration transientStatusDelay,
-    List<String> corsOrigins,
-    long itemCollectionSizeLimit,
-    StreamSettings streams,
-    boolean throttling,
-    Duration timeToLiveSweepInterval) {
+    String host, int port, Storage storage, List<String> corsOrigins, EngineConfig engine) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
   public static final Path DEFAULT_DATA_DIR = Path.of("./data");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
+  // EngineConfig takes what tests give it; a server is started by people, so its settings are
+  // checked here, where a wrong flag is told apart from a bug.
   public ServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(storage, "storage");
-    Objects.requireNonNull(transientStatusDelay, "transientStatusDelay");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(engine.transientStatusDelay(), "transientStatusDelay");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
     }
-    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-      throw new IllegalArgumentException("account id must be 12 digits, not " + accountId);
+    if (engine.accountId() == null || !ACCOUNT_ID.matcher(engine.accountId()).matches()) {
+      throw new IllegalArgumentException("account id must be 12 digits, not " + engine.accountId());
     }
-    if (transientStatusDelay.isNegative()) {
+    if (engine.transientStatusDelay().isNegative()) {
       throw new IllegalArgumentException("transient status delay must not be negative");
     }
     corsOrigins = List.copyOf(corsOrigins);
     if (corsOrigins.isEmpty()) {
       throw new IllegalArgumentException("at least one CORS origin (or *) is needed");
     }
-    Objects.requireNonNull(timeToLiveSweepInterval, "timeToLiveSweepInterval");
-    if (timeToLiveSweepInterval.isNegative() || timeToLiveSweepInterval.isZero()) {
+    Duration sweep =
+        Objects.requireNonNull(engine.timeToLiveSweepInterval(), "timeToLiveSweepInterval");
+    if (sweep.isNegative() || sweep.isZero()) {
       throw new IllegalArgumentException("the time-to-live sweep interval must be positive");
     }
-    if (itemCollectionSizeLimit <= 0) {
+    if (engine.itemCollectionSizeLimit() <= 0) {
       throw new IllegalArgumentException(
-          "the item collection size limit must be positive, not " + itemCollectionSizeLimit);
+          "the item collection size limit must be positive, not "
+              + engine.itemCollectionSizeLimit());
     }
   }
 
@@ -80,13 +69,8 @@ public record ServerConfig(
         DEFAULT_HOST,
         DEFAULT_PORT,
         new Storage.OnDisk(DEFAULT_DATA_DIR, false),
-        EngineConfig.DEFAULT_ACCOUNT_ID,
-        Duration.ZERO,
         List.of("*"),
-        EngineConfig.ITEM_COLLECTION_SIZE_LIMIT,
-        StreamSettings.DEFAULTS,
-        true,
-        EngineConfig.DEFAULT_TTL_SWEEP_INTERVAL);
+        EngineConfig.defaults());
   }
 
   /** An in-memory server on a free port of 127.0.0.1, as tests want it. */
@@ -95,97 +79,51 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(
-        host,
-        port,
-        storage,
-        accountId,
-        transientStatusDelay,
-        corsOrigins,
-        itemCollectionSizeLimit,
-        streams, throttling, timeToLiveSweepInterval);
+    return new ServerConfig(host, port, storage, corsOrigins, engine);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(
-        host,
-        port,
-        storage,
-        accountId,
-        transientStatusDelay,
-        corsOrigins,
-        itemCollectionSizeLimit,
-        streams, throttling, timeToLiveSweepInterval);
+    return new ServerConfig(host, port, storage, corsOrigins, engine);
   }
 
   public ServerConfig withStorage(Storage storage) {
-    return new ServerConfig(
-        host,
-        port,
-        storage,
-        accountId,
-        transientStatusDelay,
-        corsOrigins,
-        itemCollectionSizeLimit,
-        streams, throttling, timeToLiveSweepInterval);
-  }
-
-  public ServerConfig withAccountId(String accountId) {
-    return new ServerConfig(
-        host,
-        port,
-        storage,
-        accountId,
-        transientStatusDelay,
-        corsOrigins,
-        itemCollectionSizeLimit,
-        streams, throttling, timeToLiveSweepInterval);
-  }
-
-  public ServerConfig withTransientStatusDelay(Duration delay) {
-    return new ServerConfig(
-        host, port, storage, accountId, delay, corsOrigins, itemCollectionSizeLimit, streams,
-        throttling, timeToLiveSweepInterval);
+    return new ServerConfig(host, port, storage, corsOrigins, engine);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
-    return new ServerConfig(
-        host,
-        port,
-        storage,
-        accountId,
-        transientStatusDelay,
-        origins,
-        itemCollectionSizeLimit,
-        streams, throttling, timeToLiveSweepInterval);
+    return new ServerConfig(host, port, storage, origins, engine);
+  }
+
+  public ServerConfig withEngine(EngineConfig engine) {
+    return new ServerConfig(host, port, storage, corsOrigins, engine);
+  }
+
+  public ServerConfig withAccountId(String accountId) {
+    return withEngine(engine.withAccountId(accountId));
+  }
+
+  public ServerConfig withTransientStatusDelay(Duration delay) {
+    return withEngine(engine.withTransientStatusDelay(delay));
   }
 
   /** The same server with another item collection size limit (tests use a small one). */
   public ServerConfig withItemCollectionSizeLimit(long bytes) {
-    return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, bytes, streams, throttling,
-        timeToLiveSweepInterval);
+    return withEngine(engine.withItemCollectionSizeLimit(bytes));
   }
 
   /** The same server with other stream settings (tests use small shards and short ages). */
   public ServerConfig withStreams(StreamSettings settings) {
-    return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        settings, throttling, timeToLiveSweepInterval);
+    return withEngine(engine.withStreams(settings));
   }
 
   /** The same server with throttling on (DynamoDB's way) or off. */
   public ServerConfig withThrottling(boolean enabled) {
-    return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        streams, enabled, timeToLiveSweepInterval);
+    return withEngine(engine.withThrottling(enabled));
   }
 
   /** The same server sweeping expired items this often (tests use a short interval). */
   public ServerConfig withTimeToLiveSweepInterval(Duration interval) {
-    return new ServerConfig(
-        host, port, storage, accountId, transientStatusDelay, corsOrigins, itemCollectionSizeLimit,
-        streams, throttling, interval);
+    return withEngine(engine.withTimeToLiveSweepInterval(interval));
   }
 
   /** Functions unpack their code next to the data, or in a temporary directory in memory. */
@@ -199,15 +137,7 @@ public record ServerConfig(
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot make a directory for functions", e);
     }
-    return new TriggersConfig(accountId, work, TriggersConfig.DEFAULT_POLL_INTERVAL);
-  }
-
-  EngineConfig engineConfig() {
-    return new EngineConfig(accountId, transientStatusDelay)
-        .withItemCollectionSizeLimit(itemCollectionSizeLimit)
-        .withStreams(streams)
-        .withThrottling(throttling)
-        .withTimeToLiveSweepInterval(timeToLiveSweepInterval);
+    return new TriggersConfig(engine.accountId(), work, TriggersConfig.DEFAULT_POLL_INTERVAL);
   }
 
   /** Where tables live. */

@@ -38,7 +38,7 @@ public final class TributaryServer implements AutoCloseable {
     Store store = config.storage().open();
     Engine engine;
     try {
-      engine = Engine.open(store, config.engineConfig());
+      engine = Engine.open(store, config.engine());
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -52,7 +52,7 @@ public final class TributaryServer implements AutoCloseable {
               config.port(),
               new Services(
                   engine::execute, engine::executeStreams, triggers::executeLogs, triggers.lambda()),
-              config.accountId(),
+              config.engine().accountId(),
               config.corsOrigins());
       TributaryServer server = new TributaryServer(config, engine, triggers, http);
       triggers.serving(server.endpoint());

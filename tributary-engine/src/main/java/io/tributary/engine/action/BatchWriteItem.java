@@ -101,10 +101,7 @@ final class BatchWriteItem implements Action {
         continue;
       }
       ItemStore.Written written = db.items().write(w.table(), w.key(), old -> w.item());
-      Json m = ItemRequests.itemCollectionMetrics(request, w.table(), written);
-      if (m != null) {
-        metrics.computeIfAbsent(w.table().name(), n -> new java.util.ArrayList<>()).add(m);
-      }
+      ItemRequests.addItemCollectionMetrics(metrics, request, w.table(), written);
       consumed.add(
           ConsumedCapacity.write(
               w.table(),
@@ -116,11 +113,7 @@ final class BatchWriteItem implements Action {
         JsonBuilder.object()
             .put("UnprocessedItems", unprocessedItems)
             .put("ConsumedCapacity", Consumption.perTable(db, request, consumed));
-    if (!metrics.isEmpty()) {
-      JsonBuilder byTable = JsonBuilder.object();
-      metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));
-      response.put("ItemCollectionMetrics", byTable.build());
-    }
+    ItemRequests.putItemCollectionMetrics(response, metrics);
     return response.build();
   }
 

@@ -13,9 +13,14 @@ import io.tributary.model.DynamoDbException;
 import io.tributary.model.ItemSize;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Checks and response members that PutItem, UpdateItem and DeleteItem share. */
+/**
+ * Checks and response members that PutItem, UpdateItem and DeleteItem share, and the
+ * ItemCollectionMetrics that BatchWriteItem and TransactWriteItems answer with by table.
+ */
 final class ItemRequests {
   private ItemRequests() {}
 
@@ -90,9 +95,30 @@ final class ItemRequests {
         .put(
             "SizeEstimateRangeGB",
             new Json.Arr(
-                java.util.List.of(
+                List.of(
                     new Json.Num(low + ".0"), new Json.Num((low + 1) + ".0"))))
         .build();
+  }
+
+  /** Adds a write's ItemCollectionMetrics, if it has any, to the list of its table's. */
+  static void addItemCollectionMetrics(
+      Map<String, List<Json>> byTable,
+      Request request,
+      TableDefinition table,
+      ItemStore.Written written) {
+    Json metrics = itemCollectionMetrics(request, table, written);
+    if (metrics != null) {
+      byTable.computeIfAbsent(table.name(), n -> new ArrayList<>()).add(metrics);
+    }
+  }
+
+  /** ItemCollectionMetrics of a multi-item write, by table name; left out when there are none. */
+  static void putItemCollectionMetrics(JsonBuilder response, Map<String, List<Json>> byTable) {
+    if (!byTable.isEmpty()) {
+      JsonBuilder object = JsonBuilder.object();
+      byTable.forEach((name, list) -> object.put(name, new Json.Arr(list)));
+      response.put("ItemCollectionMetrics", object.build());
+    }
   }
 
   /**

@@ -154,19 +154,12 @@ final class TransactWriteItems implements Action {
                   ItemRequests.size(w.newItem()),
                   w.indexWrites());
       consumed.add(c.inTransaction());
-      Json m = ItemRequests.itemCollectionMetrics(request, b.table(), w);
-      if (m != null) {
-        metrics.computeIfAbsent(b.table().name(), n -> new ArrayList<>()).add(m);
-      }
+      ItemRequests.addItemCollectionMetrics(metrics, request, b.table(), w);
     }
     JsonBuilder response =
         JsonBuilder.object()
             .put("ConsumedCapacity", Consumption.perTable(db, request, consumed));
-    if (!metrics.isEmpty()) {
-      JsonBuilder byTable = JsonBuilder.object();
-      metrics.forEach((name, list) -> byTable.put(name, new Json.Arr(list)));
-      response.put("ItemCollectionMetrics", byTable.build());
-    }
+    ItemRequests.putItemCollectionMetrics(response, metrics);
     return response.build();
   }
 

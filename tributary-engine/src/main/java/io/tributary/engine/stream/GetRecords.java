@@ -4,7 +4,6 @@ import io.tributary.engine.RequestContext;
 import io.tributary.engine.action.Action;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +18,10 @@ final class GetRecords implements Action {
 
   private final StreamLog log;
   private final ShardIterators iterators;
-  private final Clock clock;
 
-  GetRecords(StreamLog log, ShardIterators iterators, Clock clock) {
+  GetRecords(StreamLog log, ShardIterators iterators) {
     this.log = log;
     this.iterators = iterators;
-    this.clock = clock;
   }
 
   @Override
@@ -51,15 +48,7 @@ final class GetRecords implements Action {
     boolean exhausted = stored.size() < limit && stored.stream().mapToLong(r -> r.json().length).sum() < MAX_BYTES;
     JsonBuilder response = JsonBuilder.object().put("Records", new Json.Arr(records));
     if (!(exhausted && !shard.open())) {
-      response.put(
-          "NextShardIterator",
-          iterators.encode(
-              new ShardIterators.Position(
-                  s.arn,
-                  shard.shardId(),
-                  SequenceNumbers.format(last[0] + 1),
-                  true,
-                  clock.instant())));
+      response.put("NextShardIterator", iterators.startingAt(s, shard, last[0] + 1));
     }
     return response.build();
   }

@@ -5,7 +5,6 @@ import io.tributary.engine.action.Action;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
-import java.time.Clock;
 
 /**
  * GetShardIterator: where in a shard reading starts. TRIM_HORIZON is the oldest record kept,
@@ -15,12 +14,10 @@ import java.time.Clock;
 final class GetShardIterator implements Action {
   private final StreamLog log;
   private final ShardIterators iterators;
-  private final Clock clock;
 
-  GetShardIterator(StreamLog log, ShardIterators iterators, Clock clock) {
+  GetShardIterator(StreamLog log, ShardIterators iterators) {
     this.log = log;
     this.iterators = iterators;
-    this.clock = clock;
   }
 
   @Override
@@ -56,10 +53,6 @@ final class GetShardIterator implements Action {
             yield type.equals("AT_SEQUENCE_NUMBER") ? n : n + 1;
           }
         };
-    String iterator =
-        iterators.encode(
-            new ShardIterators.Position(
-                s.arn, shard.shardId(), SequenceNumbers.format(first), true, clock.instant()));
-    return JsonBuilder.object().put("ShardIterator", iterator).build();
+    return JsonBuilder.object().put("ShardIterator", iterators.startingAt(s, shard, first)).build();
   }
 }

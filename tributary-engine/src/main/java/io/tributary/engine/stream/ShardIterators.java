@@ -79,6 +79,16 @@ public final class ShardIterators {
   }
 
   /**
+   * The iterator, issued now, that reads {@code shard} of {@code stream} from record number
+   * {@code first} on: what GetShardIterator hands out and GetRecords answers with next.
+   */
+  String startingAt(StreamState stream, Shard shard, long first) {
+    return encode(
+        new Position(
+            stream.arn, shard.shardId(), SequenceNumbers.format(first), true, clock.instant()));
+  }
+
+  /**
    * The iterator for {@code p}.
    *
    * @throws IllegalArgumentException if the sequence number is not a decimal string, or a field

@@ -16,7 +16,7 @@ public final class StreamActions {
     return Map.of(
         "ListStreams", new ListStreams(log),
         "DescribeStream", new DescribeStream(log),
-        "GetShardIterator", new GetShardIterator(log, log.iterators(), db.clock()),
-        "GetRecords", new GetRecords(log, log.iterators(), db.clock()));
+        "GetShardIterator", new GetShardIterator(log, log.iterators()),
+        "GetRecords", new GetRecords(log, log.iterators()));
   }
 }

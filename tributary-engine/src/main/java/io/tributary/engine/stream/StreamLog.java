@@ -75,14 +75,9 @@ public final class StreamLog implements ChangeLog {
   private long lastCounter(StreamState s) {
     long last = -1;
     for (Shard shard : s.shards) {
-      try (EntryIterator it =
-          store.scan(
-              Keyspace.STREAMS,
-              recordKey(s.streamId, shard.ordinal(), 0),
-              recordKey(s.streamId, shard.ordinal() + 1, 0),
-              true)) {
+      try (EntryIterator it = scanShard(s, shard, 0, true)) {
         if (it.next()) {
-          last = Math.max(last, ByteBuffer.wrap(it.key(), 12, 8).getLong());
+          last = Math.max(last, counterOf(it.key()));
         }
       }
     }
@@ -313,17 +308,12 @@ public final class StreamLog implements ChangeLog {
     List<StreamRecords.Stored> out = new ArrayList<>();
     long bytes = 0;
     lastCounter[0] = fromCounter - 1;
-    try (EntryIterator it =
-        store.scan(
-            Keyspace.STREAMS,
-            recordKey(s.streamId, shard.ordinal(), Math.max(0, fromCounter)),
-            recordKey(s.streamId, shard.ordinal() + 1, 0),
-            false)) {
+    try (EntryIterator it = scanShard(s, shard, Math.max(0, fromCounter), false)) {
       while (out.size() < limit && bytes < maxBytes && it.next()) {
         StreamRecords.Stored r = StreamRecords.decode(it.value());
         out.add(r);
         bytes += r.json().length;
-        lastCounter[0] = ByteBuffer.wrap(it.key(), 12, 8).getLong();
+        lastCounter[0] = counterOf(it.key());
       }
     }
     return out;
@@ -377,18 +367,13 @@ public final class StreamLog implements ChangeLog {
     long trimmedTo = s.trimCounter;
     for (Shard shard : s.shards) {
       WriteBatch batch = new WriteBatch();
-      try (EntryIterator it =
-          store.scan(
-              Keyspace.STREAMS,
-              recordKey(s.streamId, shard.ordinal(), 0),
-              recordKey(s.streamId, shard.ordinal() + 1, 0),
-              false)) {
+      try (EntryIterator it = scanShard(s, shard, 0, false)) {
         while (it.next()) {
           if (!StreamRecords.decode(it.value()).createdAt().isBefore(cutoff)) {
             break;
           }
           batch.delete(Keyspace.STREAMS, it.key());
-          trimmedTo = Math.max(trimmedTo, ByteBuffer.wrap(it.key(), 12, 8).getLong() + 1);
+          trimmedTo = Math.max(trimmedTo, counterOf(it.key()) + 1);
         }
       }
       if (!batch.isEmpty()) {
@@ -413,5 +398,19 @@ public final class StreamLog implements ChangeLog {
 
   static byte[] recordKey(long streamId, int ordinal, long counter) {
     return ByteBuffer.allocate(20).putLong(streamId).putInt(ordinal).putLong(counter).array();
+  }
+
+  /** The record counter in a {@link #recordKey}, after the stream id and the shard's ordinal. */
+  private static long counterOf(byte[] recordKey) {
+    return ByteBuffer.wrap(recordKey, 12, 8).getLong();
+  }
+
+  /** One shard's records from counter {@code from} on, oldest first or, {@code reverse}, newest. */
+  private EntryIterator scanShard(StreamState s, Shard shard, long from, boolean reverse) {
+    return store.scan(
+        Keyspace.STREAMS,
+        recordKey(s.streamId, shard.ordinal(), from),
+        recordKey(s.streamId, shard.ordinal() + 1, 0),
+        reverse);
   }
 }

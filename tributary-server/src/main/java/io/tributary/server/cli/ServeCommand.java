@@ -153,13 +153,14 @@ public final class ServeCommand implements Callable<Integer> {
         host,
         port,
         storage,
-        accountId,
-        transientStatusDelay,
         origins(cors),
-        itemCollectionSizeLimit,
-        new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention),
-        !noThrottling,
-        timeToLiveSweepInterval);
+        new EngineConfig(
+            accountId,
+            transientStatusDelay,
+            timeToLiveSweepInterval,
+            itemCollectionSizeLimit,
+            new StreamSettings(streamShardMaxAge, streamSplitRecords, streamRetention),
+            !noThrottling));
   }
 
   static List<String> origins(String cors) {

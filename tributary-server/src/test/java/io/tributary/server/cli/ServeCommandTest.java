@@ -3,6 +3,7 @@ package io.tributary.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.engine.EngineConfig;
 import io.tributary.engine.stream.StreamSettings;
 import io.tributary.server.ServerConfig;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ class ServeCommandTest {
     assertThat(config.port()).isEqualTo(8000);
     assertThat(config.storage())
         .isEqualTo(new ServerConfig.Storage.OnDisk(Path.of("./data"), false));
-    assertThat(config.accountId()).isEqualTo("000000000000");
-    assertThat(config.transientStatusDelay()).isZero();
+    assertThat(config.engine().accountId()).isEqualTo("000000000000");
+    assertThat(config.engine().transientStatusDelay()).isZero();
     assertThat(config.corsOrigins()).containsExactly("*");
   }
 
@@ -68,13 +69,14 @@ class ServeCommandTest {
                 "0.0.0.0",
                 9000,
                 new ServerConfig.Storage.OnDisk(Path.of("/var/lib/tributary"), true),
-                "123456789012",
-                Duration.ofMillis(750),
                 List.of("http://a.example"),
-                4096,
-                new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1)),
-                false,
-                Duration.ofMillis(250)));
+                new EngineConfig(
+                    "123456789012",
+                    Duration.ofMillis(750),
+                    Duration.ofMillis(250),
+                    4096,
+                    new StreamSettings(Duration.ofSeconds(2), 50, Duration.ofHours(1)),
+                    false)));
   }
 
   @Test
@@ -92,8 +94,8 @@ class ServeCommandTest {
 
   @Test
   void itemCollectionsMayBeLimitedForTests() {
-    assertThat(parse().itemCollectionSizeLimit()).isEqualTo(10L * 1024 * 1024 * 1024);
-    assertThat(parse("--item-collection-size-limit", "2000").itemCollectionSizeLimit())
+    assertThat(parse().engine().itemCollectionSizeLimit()).isEqualTo(10L * 1024 * 1024 * 1024);
+    assertThat(parse("--item-collection-size-limit", "2000").engine().itemCollectionSizeLimit())
         .isEqualTo(2000);
     assertThatThrownBy(() -> parse("--item-collection-size-limit", "0"))
         .hasMessageContaining("item collection size limit must be positive");

@@ -2,18 +2,14 @@ package io.tributary.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,16 +55,6 @@ final class Bank {
     for (int i = 0; i < accounts; i++) {
       names.add(String.format("account-%03d", i));
     }
-  }
-
-  /** A client whose every call is one request: what the stories count is what the server said. */
-  static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bank", "secret")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
   }
 
   int size() {
@@ -182,6 +168,17 @@ final class Bank {
       balances.put(names.get(i), Long.parseLong(responses.get(i).item().get("balance").n()));
     }
     return balances;
+  }
+
+  /**
+   * Reads every balance in one snapshot, as the stories' readers do while transfers run, and
+   * adds to {@code problems} when the total is not what the accounts opened with.
+   */
+  void checkTotal(DynamoDbClient client, Queue<String> problems) {
+    long total = total(balances(client));
+    if (total != expectedTotal()) {
+      problems.add("a snapshot read a total of " + total);
+    }
   }
 
   static long total(Map<String, Long> balances) {

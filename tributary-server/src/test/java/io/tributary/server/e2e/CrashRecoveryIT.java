@@ -2,7 +2,6 @@ package io.tributary.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,21 +24,11 @@ class CrashRecoveryIT {
 
   @TempDir Path data;
 
-  private static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-        // A write the server never answered must not be retried into the restarted server.
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-  }
-
   @Test
   void acknowledgedWritesSurviveSigkill() throws Exception {
     Map<String, String> acknowledged = new ConcurrentHashMap<>();
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString())) {
-      try (DynamoDbClient c = client(server.endpoint())) {
+      try (DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
         // On demand, so that the writers are never throttled before the kill.
         c.createTable(TablesIT.users("crash").billingMode(BillingMode.PAY_PER_REQUEST)
             .provisionedThroughput((ProvisionedThroughput) null).build());
@@ -54,7 +39,7 @@ class CrashRecoveryIT {
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
         writers[w] = Thread.ofPlatform().start(() -> {
-          try (DynamoDbClient c = client(server.endpoint())) {
+          try (DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
             for (int i = 0; !stop.get(); i++) {
               String user = "w" + writer + "-" + i;
               String value = "v" + i;
@@ -85,7 +70,7 @@ class CrashRecoveryIT {
     assertThat(acknowledged).hasSizeGreaterThan(WRITERS * 50);
 
     try (ServerProcess restarted = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient c = client(restarted.endpoint())) {
+        DynamoDbClient c = Endpoint.clientWithoutRetries(restarted.endpoint())) {
       for (Map.Entry<String, String> e : acknowledged.entrySet()) {
         Map<String, AttributeValue> item = c.getItem(b -> b.tableName("crash").key(Map.of(
             "username", AttributeValue.fromS(e.getKey()),
@@ -101,13 +86,13 @@ class CrashRecoveryIT {
   @Test
   void stateSurvivesACleanRestart() throws Exception {
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient c = client(server.endpoint())) {
+        DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
       c.createTable(TablesIT.users("kept").deletionProtectionEnabled(true).build());
       c.putItem(b -> b.tableName("kept").item(Map.of(
           "username", AttributeValue.fromS("jdoe"), "last_name", AttributeValue.fromS("Doe"))));
     }
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient c = client(server.endpoint())) {
+        DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
       var table = c.describeTable(b -> b.tableName("kept")).table();
       assertThat(table.itemCount()).isEqualTo(1);
       assertThat(table.deletionProtectionEnabled()).isTrue();

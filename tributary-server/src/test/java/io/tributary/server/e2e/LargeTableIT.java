@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -28,12 +25,7 @@ class LargeTableIT {
   @Test
   void pagesOfATableLargerThanTheHeap() throws Exception {
     try (ServerProcess server = ServerProcess.start(List.of("-Xmx64m"), "--data-dir", data.toString());
-        DynamoDbClient client =
-            DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .build()) {
+        DynamoDbClient client = Endpoint.client(server.endpoint())) {
       // On demand: 160 MB would take hours of a provisioned 5 write units.
       client.createTable(TablesIT.users("large").billingMode(BillingMode.PAY_PER_REQUEST)
           .provisionedThroughput((ProvisionedThroughput) null).build());

@@ -50,7 +50,7 @@ class MoneyTransfersAfterSigkillIT {
     Queue<String> problems = new ConcurrentLinkedQueue<>();
 
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient client = Bank.client(server.endpoint())) {
+        DynamoDbClient client = Endpoint.clientWithoutRetries(server.endpoint())) {
       bank.open(client);
       AtomicBoolean stop = new AtomicBoolean();
       CountDownLatch warmedUp = new CountDownLatch(WRITERS);
@@ -84,10 +84,7 @@ class MoneyTransfersAfterSigkillIT {
       clients.add(Thread.ofPlatform().start(() -> {
         while (!stop.get()) {
           try {
-            long total = Bank.total(bank.balances(client));
-            if (total != bank.expectedTotal()) {
-              problems.add("a snapshot read a total of " + total);
-            }
+            bank.checkTotal(client, problems);
             totalsRead.increment();
           } catch (TransactionCanceledException e) {
             // Tried again.
@@ -109,7 +106,7 @@ class MoneyTransfersAfterSigkillIT {
 
     long restartStarted = System.nanoTime();
     try (ServerProcess restarted = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient client = Bank.client(restarted.endpoint())) {
+        DynamoDbClient client = Endpoint.clientWithoutRetries(restarted.endpoint())) {
       double restartSeconds = (System.nanoTime() - restartStarted) / 1e9;
       Map<String, Transfer> records = bank.assertBooksBalance(client);
       for (Transfer t : acknowledged.values()) {

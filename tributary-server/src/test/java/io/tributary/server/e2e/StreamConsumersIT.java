@@ -20,20 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -62,46 +55,19 @@ class StreamConsumersIT {
     server.close();
   }
 
-  private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-  }
-
-  private static DynamoDbClient dynamoDb(URI uri) {
-    return DynamoDbClient.builder()
-        .endpointOverride(uri)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials())
-        .build();
-  }
-
-  private static DynamoDbStreamsClient streams(URI uri) {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(uri)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials())
-        .build();
-  }
-
   @Test
   void everyChangeOnceAndInOrderAcrossSplitsAndRollovers() throws Exception {
     URI uri = server.endpoint();
     String arn;
-    try (DynamoDbClient c = dynamoDb(uri)) {
-      arn =
-          c.createTable(b -> b.tableName("events")
-                  .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                  .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-              .tableDescription()
-              .latestStreamArn();
+    try (DynamoDbClient c = Endpoint.client(uri)) {
+      arn = StreamsIT.createStreamTable(c, "events");
     }
     AtomicBoolean writing = new AtomicBoolean(true);
     List<Thread> writers = new ArrayList<>();
     for (int w = 0; w < WRITERS; w++) {
       int writer = w;
       writers.add(Thread.ofPlatform().start(() -> {
-        try (DynamoDbClient c = dynamoDb(uri)) {
+        try (DynamoDbClient c = Endpoint.client(uri)) {
           for (int n = 1; n <= WRITES_PER_KEY; n++) {
             for (int k = 0; k < KEYS_PER_WRITER; k++) {
               String id = "w" + writer + "-k" + k;
@@ -129,7 +95,7 @@ class StreamConsumersIT {
     Set<String> eventIds = new HashSet<>();
     Set<String> finished = new HashSet<>();
     Map<String, Shard> known = new LinkedHashMap<>();
-    try (DynamoDbStreamsClient s = streams(uri)) {
+    try (DynamoDbStreamsClient s = Endpoint.streamsClient(uri)) {
       Thread watcher = Thread.ofPlatform().start(() -> {
         writers.forEach(StreamConsumersIT::join);
         writing.set(false);

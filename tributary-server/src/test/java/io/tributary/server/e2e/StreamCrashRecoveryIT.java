@@ -3,7 +3,6 @@ package io.tributary.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,21 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -49,28 +40,6 @@ class StreamCrashRecoveryIT {
   private static final String[] SERVE = {"--stream-split-records", "100"};
 
   @TempDir Path data;
-
-  private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-  }
-
-  private static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials())
-        // A write the server never answered must not be retried into the restarted server.
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-  }
-
-  private static DynamoDbStreamsClient streams(URI endpoint) {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials())
-        .build();
-  }
 
   private ServerProcess start() throws Exception {
     List<String> args = new ArrayList<>(List.of("--data-dir", data.toString()));
@@ -91,22 +60,15 @@ class StreamCrashRecoveryIT {
     String arn;
     int shardsBeforeKill;
     try (ServerProcess server = start()) {
-      try (DynamoDbClient c = client(server.endpoint())) {
-        arn =
-            c.createTable(b -> b.tableName(TABLE)
-                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-                .tableDescription()
-                .latestStreamArn();
+      try (DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
+        arn = StreamsIT.createStreamTable(c, TABLE);
       }
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
         writers.add(Thread.ofPlatform().start(() -> {
-          try (DynamoDbClient c = client(server.endpoint())) {
+          try (DynamoDbClient c = Endpoint.clientWithoutRetries(server.endpoint())) {
             for (int n = 1; !stop.get(); n++) {
               for (int k = 0; k < KEYS_PER_WRITER; k++) {
                 String id = "w" + writer + "-k" + k;
@@ -135,7 +97,7 @@ class StreamCrashRecoveryIT {
       while (writes.get() < 600 && writers.stream().allMatch(Thread::isAlive)) {
         Thread.sleep(20);
       }
-      try (DynamoDbStreamsClient s = streams(server.endpoint())) {
+      try (DynamoDbStreamsClient s = Endpoint.streamsClient(server.endpoint())) {
         shardsBeforeKill = describe(s, arn).size();
       }
       Thread.sleep(100);
@@ -149,8 +111,8 @@ class StreamCrashRecoveryIT {
     assertThat(acknowledged).hasSize(WRITERS * KEYS_PER_WRITER);
 
     try (ServerProcess restarted = start();
-        DynamoDbClient c = client(restarted.endpoint());
-        DynamoDbStreamsClient s = streams(restarted.endpoint())) {
+        DynamoDbClient c = Endpoint.clientWithoutRetries(restarted.endpoint());
+        DynamoDbStreamsClient s = Endpoint.streamsClient(restarted.endpoint())) {
       // What each item shows now: its last acknowledged write, or the unanswered one after it.
       Map<String, Integer> shown = new HashMap<>();
       for (String id : acknowledged.keySet()) {

@@ -30,6 +30,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamsIT {
   private static final DynamoDbStreamsClient streams = Endpoint.streamsClient();
 
+  /**
+   * Creates an on-demand table keyed by a string {@code id} whose stream carries new images, as
+   * the consumer, crash and trigger tests want one; returns the stream's ARN.
+   */
+  static String createStreamTable(DynamoDbClient c, String name) {
+    return c.createTable(b -> b.tableName(name)
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+        .tableDescription()
+        .latestStreamArn();
+  }
+
   @AfterAll
   static void close() {
     streams.close();

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -39,12 +37,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
@@ -208,42 +202,24 @@ class StreamsKclIT {
   @Test
   void theKinesisClientLibraryReadsEveryRecordOnceInOrderPerKeyAcrossASplit() throws Exception {
     URI uri = server.endpoint();
-    StaticCredentialsProvider credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
     Calls calls = new Calls();
     String arn;
     try (DynamoDbClient c = Endpoint.client(uri)) {
-      arn =
-          c.createTable(b -> b.tableName("kcl-events")
-                  .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                  .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-              .tableDescription()
-              .latestStreamArn();
+      arn = StreamsIT.createStreamTable(c, "kcl-events");
     }
 
     DynamoDbStreamsClient streams =
-        DynamoDbStreamsClient.builder()
-            .endpointOverride(uri)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
+        Endpoint.configure(DynamoDbStreamsClient.builder(), uri)
             .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
             .build();
     DynamoDbAsyncClient dynamoDb =
-        DynamoDbAsyncClient.builder()
-            .endpointOverride(uri)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
+        Endpoint.configure(DynamoDbAsyncClient.builder(), uri)
             .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
             .build();
     // Never called: metrics go to the NullMetricsFactory. It points at Tributary all the same, so
     // that a call would show up as a failure rather than reach AWS.
     CloudWatchAsyncClient cloudWatch =
-        CloudWatchAsyncClient.builder()
-            .endpointOverride(uri)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
+        Endpoint.configure(CloudWatchAsyncClient.builder(), uri)
             .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
             .build();
     AmazonDynamoDBStreamsAdapterClient adapter =

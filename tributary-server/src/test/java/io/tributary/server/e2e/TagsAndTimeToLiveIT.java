@@ -65,11 +65,7 @@ class TagsAndTimeToLiveIT {
       assertThat(endpoints.get(0).address()).isEqualTo(Endpoint.uri().getAuthority());
     }
     // A client that discovers its endpoint asks DescribeEndpoints, then sends its calls there.
-    try (DynamoDbClient discovering = DynamoDbClient.builder()
-        .endpointOverride(Endpoint.uri())
-        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+    try (DynamoDbClient discovering = Endpoint.configure(DynamoDbClient.builder(), Endpoint.uri())
         .endpointDiscoveryEnabled(true)
         .build()) {
       assertThat(discovering.listTables().tableNames()).isNotNull();

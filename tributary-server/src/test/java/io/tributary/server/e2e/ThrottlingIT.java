@@ -3,7 +3,6 @@ package io.tributary.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,13 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -73,12 +68,7 @@ class ThrottlingIT {
   }
 
   private static DynamoDbClient client(MetricPublisher metrics) {
-    URI endpoint = Endpoint.uri();
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+    return Endpoint.configure(DynamoDbClient.builder(), Endpoint.uri())
         .overrideConfiguration(o -> o.addMetricPublisher(metrics))
         .build();
   }
@@ -127,13 +117,7 @@ class ThrottlingIT {
 
   @Test
   void aClientWithoutRetriesSeesTheErrorItself() {
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(Endpoint.uri())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build()) {
+    try (DynamoDbClient client = Endpoint.clientWithoutRetries(Endpoint.uri())) {
       String table = Endpoint.uniqueTableName("oneunit");
       admin.createTable(TablesIT.users(table)
           .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)).build());
@@ -164,13 +148,7 @@ class ThrottlingIT {
 
   @Test
   void anOnDemandMaximumIsHeldToAndTheSdkSeesAThrottle() {
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(Endpoint.uri())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build()) {
+    try (DynamoDbClient client = Endpoint.clientWithoutRetries(Endpoint.uri())) {
       String table = Endpoint.uniqueTableName("capped");
       admin.createTable(TablesIT.users(table).billingMode(BillingMode.PAY_PER_REQUEST)
           .provisionedThroughput((ProvisionedThroughput) null)

@@ -12,9 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -41,12 +38,7 @@ class TimeToLiveIT {
     server = TributaryServer.start(
         ServerConfig.inMemory().withTimeToLiveSweepInterval(Duration.ofMillis(200)));
     client = Endpoint.client(server.endpoint());
-    streams = DynamoDbStreamsClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .build();
+    streams = Endpoint.streamsClient(server.endpoint());
   }
 
   @AfterAll

@@ -9,9 +9,6 @@ import java.time.Duration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -27,13 +24,7 @@ class TransientStatusesIT {
     try (TributaryServer server =
             TributaryServer.start(
                 ServerConfig.inMemory().withTransientStatusDelay(Duration.ofMillis(1500)));
-        DynamoDbClient client =
-            DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .build()) {
+        DynamoDbClient client = Endpoint.client(server.endpoint())) {
       // The SDK's default waiter polls every 20 seconds; a user's test would poll faster too.
       DynamoDbWaiter waiter =
           DynamoDbWaiter.builder()

@@ -18,16 +18,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
@@ -44,30 +40,8 @@ class TriggersIT {
 
   @TempDir Path work;
 
-  private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-  }
-
-  private static DynamoDbClient dynamoDb(URI uri) {
-    return DynamoDbClient.builder().endpointOverride(uri).region(Region.US_EAST_1).credentialsProvider(credentials()).build();
-  }
-
-  private static LambdaClient lambda(URI uri) {
-    return LambdaClient.builder().endpointOverride(uri).region(Region.US_EAST_1).credentialsProvider(credentials()).build();
-  }
-
   private Handlers.Package handler(String language) {
     return language.equals("java") ? Handlers.java(work) : Handlers.python();
-  }
-
-  private static String streamTable(DynamoDbClient c, String name) {
-    return c.createTable(b -> b.tableName(name)
-            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-            .billingMode(BillingMode.PAY_PER_REQUEST)
-            .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
-        .tableDescription()
-        .latestStreamArn();
   }
 
   private static void createFunction(LambdaClient l, String name, Handlers.Package p, Map<String, String> env) {
@@ -135,10 +109,10 @@ class TriggersIT {
   @ValueSource(strings = {"java", "python"})
   void batchesRespectBatchSizeAndTheBatchingWindow(String language) throws Exception {
     try (ServerProcess server = ServerProcess.start("--in-memory");
-        DynamoDbClient ddb = dynamoDb(server.endpoint());
-        LambdaClient l = lambda(server.endpoint())) {
+        DynamoDbClient ddb = Endpoint.client(server.endpoint());
+        LambdaClient l = Endpoint.lambdaClient(server.endpoint())) {
       URI uri = server.endpoint();
-      String stream = streamTable(ddb, "orders");
+      String stream = StreamsIT.createStreamTable(ddb, "orders");
       createFunction(l, "sized", handler(language), Map.of());
       put(ddb, "orders", 0, 7);
       l.createEventSourceMapping(b -> b.functionName("sized").eventSourceArn(stream)
@@ -163,10 +137,10 @@ class TriggersIT {
   void aFailingRecordIsBisectedRetriedAndSentToTheOnFailureTableWhileLaterRecordsProceed(String language)
       throws Exception {
     try (ServerProcess server = ServerProcess.start("--in-memory");
-        DynamoDbClient ddb = dynamoDb(server.endpoint());
-        LambdaClient l = lambda(server.endpoint())) {
+        DynamoDbClient ddb = Endpoint.client(server.endpoint());
+        LambdaClient l = Endpoint.lambdaClient(server.endpoint())) {
       URI uri = server.endpoint();
-      String stream = streamTable(ddb, "orders");
+      String stream = StreamsIT.createStreamTable(ddb, "orders");
       ddb.createTable(b -> b.tableName("failures")
           .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
           .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
@@ -192,10 +166,10 @@ class TriggersIT {
   @ValueSource(strings = {"java", "python"})
   void reportBatchItemFailuresResumesAtTheFailedRecord(String language) throws Exception {
     try (ServerProcess server = ServerProcess.start("--in-memory");
-        DynamoDbClient ddb = dynamoDb(server.endpoint());
-        LambdaClient l = lambda(server.endpoint())) {
+        DynamoDbClient ddb = Endpoint.client(server.endpoint());
+        LambdaClient l = Endpoint.lambdaClient(server.endpoint())) {
       URI uri = server.endpoint();
-      String stream = streamTable(ddb, "orders");
+      String stream = StreamsIT.createStreamTable(ddb, "orders");
       // The handler marks in /tmp that it failed once; a name of this run's own keeps runs apart.
       String name = "partial-" + language + "-" + System.nanoTime();
       createFunction(l, name, handler(language), Map.of("PARTIAL_ON", "2"));
@@ -215,10 +189,10 @@ class TriggersIT {
     Path data = work.resolve("data-" + language);
     URI uri;
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient ddb = dynamoDb(server.endpoint());
-        LambdaClient l = lambda(server.endpoint())) {
+        DynamoDbClient ddb = Endpoint.client(server.endpoint());
+        LambdaClient l = Endpoint.lambdaClient(server.endpoint())) {
       uri = server.endpoint();
-      String stream = streamTable(ddb, "orders");
+      String stream = StreamsIT.createStreamTable(ddb, "orders");
       for (String fn : List.of("first", "second")) {
         createFunction(l, fn, handler(language), Map.of());
         l.createEventSourceMapping(b -> b.functionName(fn).eventSourceArn(stream)
@@ -230,7 +204,7 @@ class TriggersIT {
           Duration.ofSeconds(60));
     }
     try (ServerProcess server = ServerProcess.start("--data-dir", data.toString());
-        DynamoDbClient ddb = dynamoDb(server.endpoint())) {
+        DynamoDbClient ddb = Endpoint.client(server.endpoint())) {
       URI u = server.endpoint();
       put(ddb, "orders", 6, 8);
       await(() -> flat(batches(u, "first")).size() >= 8 && flat(batches(u, "second")).size() >= 8,

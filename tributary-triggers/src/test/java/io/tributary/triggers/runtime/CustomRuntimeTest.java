@@ -7,26 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.triggers.runtime.Fixtures.Deployed;
-import io.tributary.triggers.runtime.Fixtures.RecordingLogSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code provided} runtime: the package's own {@code bootstrap}, here the shell script of
  * Lambda's custom-runtime tutorial, talking to the Runtime API with curl.
  */
 @Timeout(60)
-class CustomRuntimeTest {
-  @TempDir Path work;
-  private final RecordingLogSink logs = new RecordingLogSink();
-  private ProcessInvoker invoker;
-
+class CustomRuntimeTest extends InvokerFixture {
   /** Lambda's tutorial bootstrap, answering with the event it got wrapped in an object. */
   static final String BOOTSTRAP =
       """
@@ -56,16 +48,6 @@ class CustomRuntimeTest {
     assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")),
         "curl is not installed");
-  }
-
-  @BeforeEach
-  void start() {
-    invoker = Fixtures.invoker(work, logs);
-  }
-
-  @AfterEach
-  void stop() {
-    invoker.close();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static io.tributary.triggers.runtime.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.triggers.runtime.Fixtures.Deployed;
-import io.tributary.triggers.runtime.Fixtures.RecordingLogSink;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,9 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * aws-lambda-java-core and aws-lambda-java-events (the jars Tributary runs them with).
  */
 @Timeout(120)
-class JavaRuntimeTest {
+class JavaRuntimeTest extends InvokerFixture {
   static final String HELLO =
       """
       package example;
@@ -118,10 +115,6 @@ class JavaRuntimeTest {
   @TempDir static Path build;
   static byte[] handlersJar;
 
-  @TempDir Path work;
-  private final RecordingLogSink logs = new RecordingLogSink();
-  private ProcessInvoker invoker;
-
   @BeforeAll
   static void compileHandlers() throws Exception {
     Path sources = build.resolve("src/example");
@@ -156,16 +149,6 @@ class JavaRuntimeTest {
       }
     }
     return Fixtures.zip(files);
-  }
-
-  @BeforeEach
-  void start() {
-    invoker = Fixtures.invoker(work, logs);
-  }
-
-  @AfterEach
-  void stop() {
-    invoker.close();
   }
 
   @Test

@@ -7,40 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.triggers.runtime.Fixtures.Deployed;
-import io.tributary.triggers.runtime.Fixtures.RecordingLogSink;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in Node bootstrap: handler styles, console output and errors as AWS's client has them.
  */
 @Timeout(60)
-class NodeRuntimeTest {
-  @TempDir Path work;
-  private final RecordingLogSink logs = new RecordingLogSink();
-  private ProcessInvoker invoker;
-
+class NodeRuntimeTest extends InvokerFixture {
   @BeforeAll
   static void nodeIsThere() {
     assumeTrue(
         Interpreters.find(List.of("node"), "console.log(process.execPath)").isPresent(),
         "node is not on the PATH");
-  }
-
-  @BeforeEach
-  void start() {
-    invoker = Fixtures.invoker(work, logs);
-  }
-
-  @AfterEach
-  void stop() {
-    invoker.close();
   }
 
   private static Deployed node(String name, String source) {

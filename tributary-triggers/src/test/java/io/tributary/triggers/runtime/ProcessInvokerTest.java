@@ -5,10 +5,8 @@ import static io.tributary.triggers.runtime.Fixtures.text;
 import static io.tributary.triggers.runtime.Fixtures.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.triggers.runtime.Fixtures.Deployed;
-import io.tributary.triggers.runtime.Fixtures.RecordingLogSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,42 +18,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Execution environments: warm reuse, concurrency, timeouts, crashes, retiring and closing, as seen
  * through Python functions (the quickest to start).
  */
 @Timeout(120)
-class ProcessInvokerTest {
-  @TempDir Path work;
-  private final RecordingLogSink logs = new RecordingLogSink();
-  private ProcessInvoker invoker;
-
+class ProcessInvokerTest extends InvokerFixture {
   @BeforeAll
   static void pythonIsThere() {
-    assumeTrue(
-        Interpreters.find(List.of("python3"), "import sys; print(sys.executable)").isPresent(),
-        "python3 is not on the PATH");
-  }
-
-  @BeforeEach
-  void start() {
-    invoker = Fixtures.invoker(work, logs);
-  }
-
-  @AfterEach
-  void stop() {
-    invoker.close();
-  }
-
-  private static Deployed python(String name, int timeout, String source) {
-    return deploy(name, "python3.12", "app.handler", timeout, zip("app.py", source));
+    assumePython();
   }
 
   private static final String PID =

@@ -4,47 +4,20 @@ import static io.tributary.triggers.runtime.Fixtures.deploy;
 import static io.tributary.triggers.runtime.Fixtures.text;
 import static io.tributary.triggers.runtime.Fixtures.zip;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.triggers.runtime.Fixtures.Deployed;
-import io.tributary.triggers.runtime.Fixtures.RecordingLogSink;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in Python bootstrap: results, context, logs and errors worded as awslambdaric's. */
 @Timeout(60)
-class PythonRuntimeTest {
-  @TempDir Path work;
-  private final RecordingLogSink logs = new RecordingLogSink();
-  private ProcessInvoker invoker;
-
+class PythonRuntimeTest extends InvokerFixture {
   @BeforeAll
   static void pythonIsThere() {
-    assumeTrue(
-        Interpreters.find(List.of("python3"), "import sys; print(sys.executable)").isPresent(),
-        "python3 is not on the PATH");
-  }
-
-  @BeforeEach
-  void start() {
-    invoker = Fixtures.invoker(work, logs);
-  }
-
-  @AfterEach
-  void stop() {
-    invoker.close();
-  }
-
-  static Deployed python(String name, String source) {
-    return deploy(name, "python3.12", "app.handler", 3, zip("app.py", source));
+    assumePython();
   }
 
   @Test
