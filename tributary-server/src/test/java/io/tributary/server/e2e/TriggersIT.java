@@ -152,7 +152,10 @@ class TriggersIT {
           .bisectBatchOnFunctionError(true).maximumRetryAttempts(1)
           .destinationConfig(d -> d.onFailure(f -> f.destination("arn:aws:dynamodb:us-east-1:000000000000:table/failures"))));
       await(() -> ddb.scan(b -> b.tableName("failures")).count() == 1, Duration.ofSeconds(90));
-      await(() -> flat(batches(uri, "picky")).contains(7), Duration.ofSeconds(30));
+      // The first, whole batch held 7 as well and failed: wait for 7 in a batch that went through.
+      await(
+          () -> batches(uri, "picky").stream().anyMatch(b -> b.contains(7) && !b.contains(3)),
+          Duration.ofSeconds(30));
       List<Integer> through = new ArrayList<>();
       batches(uri, "picky").stream().filter(b -> !b.contains(3)).forEach(through::addAll);
       assertThat(through).containsExactly(0, 1, 2, 4, 5, 6, 7);
