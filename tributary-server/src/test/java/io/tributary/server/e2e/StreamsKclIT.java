@@ -293,7 +293,8 @@ class StreamsKclIT {
     // A moment more, in case anything is handed over twice after the last record.
     Thread.sleep(1_000);
     calls.shuttingDown = true; // its prefetching threads may fail on the way down
-    scheduler.startGracefulShutdown().get(30, TimeUnit.SECONDS);
+    // KCL takes its time to hand back its leases on a loaded machine.
+    scheduler.startGracefulShutdown().get(120, TimeUnit.SECONDS);
     consumer.join(30_000);
 
     List<Shard> shards = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards();
