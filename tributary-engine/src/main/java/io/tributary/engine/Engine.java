@@ -57,9 +57,16 @@ public final class Engine implements AutoCloseable {
     this.streams = new StreamLog(store, clock, config.streams());
     ItemStore items =
         new ItemStore(store, statistics, config.itemCollectionSizeLimit(), streams);
+    Throttling throttling = new Throttling(config.throttling(), clock);
     Catalog catalog =
         new Catalog(
-            store, clock, id -> background.execute(() -> purge(items, id)), items::indexesChanged);
+            store,
+            clock,
+            id -> {
+              throttling.forget(id);
+              background.execute(() -> purge(items, id));
+            },
+            items::indexesChanged);
     for (TableDefinition t : catalog.all()) {
       items.recount(t);
     }
@@ -96,7 +103,7 @@ public final class Engine implements AutoCloseable {
             builds,
             tokens,
             streams,
-            new Throttling(config.throttling(), clock));
+            throttling);
     this.actions = Actions.all(db);
     this.streamActions = StreamActions.all(db);
   }

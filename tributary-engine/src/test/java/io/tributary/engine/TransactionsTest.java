@@ -10,7 +10,6 @@ import io.tributary.model.ErrorType;
 import io.tributary.storage.rocksdb.RocksStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +174,5 @@ class TransactionsTest {
         transfer(1, null).replace("{'TransactItems'", "{'ReturnConsumedCapacity':'TOTAL','TransactItems'"));
     assertThat(out).isEqualTo("{\"ConsumedCapacity\":[{\"TableName\":\"accounts\",\"CapacityUnits\":4.0,\"WriteCapacityUnits\":4.0},"
         + "{\"TableName\":\"audit\",\"CapacityUnits\":2.0,\"WriteCapacityUnits\":2.0}]}");
-    assertThat(List.of(out)).hasSize(1);
   }
 }

@@ -121,6 +121,13 @@ public final class Throttling {
     }
   }
 
+  /** Drops the buckets of a deleted table or index (ids are never reused). */
+  public void forget(long id) {
+    for (Operation operation : Operation.values()) {
+      buckets.remove(new Key(id, operation));
+    }
+  }
+
   private void settle(Key key, long now) {
     TokenBucket bucket = buckets.get(key);
     if (bucket != null) {

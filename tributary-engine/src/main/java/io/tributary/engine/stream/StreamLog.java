@@ -43,6 +43,8 @@ public final class StreamLog implements ChangeLog {
   private final Map<Long, StreamState> streams = new ConcurrentHashMap<>();
   /** The stream of each table that has one enabled. */
   private final Map<Long, StreamState> enabled = new ConcurrentHashMap<>();
+  /** The same streams by ARN: every Streams API call finds its stream here. */
+  private final Map<String, StreamState> byArn = new ConcurrentHashMap<>();
   /** The newest stream of each table, enabled or not (DescribeTable's LatestStreamArn). */
   private final Map<Long, StreamState> latest = new ConcurrentHashMap<>();
 
@@ -62,6 +64,7 @@ public final class StreamLog implements ChangeLog {
 
   private void register(StreamState s) {
     streams.put(s.streamId, s);
+    byArn.put(s.arn, s);
     StreamState newest = latest.get(s.tableId);
     if (newest == null || newest.streamId < s.streamId) {
       latest.put(s.tableId, s);
@@ -295,12 +298,7 @@ public final class StreamLog implements ChangeLog {
 
   /** The readable stream with this ARN, or null. */
   StreamState find(String arn) {
-    for (StreamState s : streams.values()) {
-      if (s.arn.equals(arn)) {
-        return s;
-      }
-    }
-    return null;
+    return byArn.get(arn);
   }
 
   /** The records of a shard from {@code fromCounter} on, at most {@code limit} and about {@code maxBytes}. */
@@ -355,6 +353,7 @@ public final class StreamLog implements ChangeLog {
         if (!s.enabled() && s.disabledAt.isBefore(cutoff)) {
           store.write(new WriteBatch().delete(Keyspace.SYSTEM, metadataKey(s.streamId)));
           streams.remove(s.streamId);
+          byArn.remove(s.arn, s);
           latest.remove(s.tableId, s);
         }
       } finally {

@@ -10,7 +10,6 @@ import io.tributary.triggers.rest.LambdaApi;
 import io.tributary.triggers.rest.LambdaException;
 import io.tributary.triggers.rest.RestRequest;
 import io.tributary.triggers.rest.RestResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,9 +70,5 @@ final class RestCall {
                 .put(capital ? "Message" : "message", message)
                 .build());
     return HttpReply.rest(status, Map.of("x-amzn-ErrorType", type), body);
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -35,8 +35,17 @@ record Bodies(Json.Obj body) {
     return body.get(member) instanceof Json.Str s ? s.value() : null;
   }
 
+  /** An integer member; a number that is not an integer is a body Lambda cannot read. */
   Integer integer(String member) {
-    return body.get(member) instanceof Json.Num n ? Integer.valueOf(new java.math.BigDecimal(n.text()).intValueExact()) : null;
+    if (!(body.get(member) instanceof Json.Num n)) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(n.text()).intValueExact();
+    } catch (ArithmeticException e) {
+      throw new LambdaException(
+          "InvalidRequestContentException", 400, false, "Could not parse request body into json");
+    }
   }
 
   /**

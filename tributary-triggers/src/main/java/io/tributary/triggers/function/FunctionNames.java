@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  * 123456789012:function:name}), each optionally with {@code :$LATEST}.
  */
 public final class FunctionNames {
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final Pattern ARN =
       Pattern.compile(
           "(?:arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):)?(?:\\d{12}:)?(?:function:)?([a-zA-Z0-9_-]{1,64})(?::(\\$LATEST))?");
@@ -30,10 +29,5 @@ public final class FunctionNames {
               + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
     }
     return new Ref(m.group(1) != null ? m.group(1) : requestRegion, m.group(2));
-  }
-
-  /** Whether a name for CreateFunction is a plain name. */
-  static boolean plainName(String name) {
-    return NAME.matcher(name).matches();
   }
 }

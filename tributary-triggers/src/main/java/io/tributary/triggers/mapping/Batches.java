@@ -172,6 +172,7 @@ final class Batches {
     }
     FailureDestination.send(
         mappings.engine(),
+        mappings.clock().instant(),
         mappings.accountId(),
         mapping,
         shardId,

@@ -28,6 +28,7 @@ public final class FailureDestination {
 
   static void send(
       Engine engine,
+      Instant now,
       String accountId,
       EventSourceMapping m,
       String shardId,
@@ -45,7 +46,7 @@ public final class FailureDestination {
                 .get("Table");
     String first = StreamReader.sequenceNumber(records.get(0));
     String last = StreamReader.sequenceNumber(records.get(records.size() - 1));
-    String timestamp = Instant.now().toString();
+    String timestamp = now.toString();
     JsonBuilder item = JsonBuilder.object();
     for (Json k : ((Json.Arr) described.get("KeySchema")).elements()) {
       Json.Obj key = (Json.Obj) k;

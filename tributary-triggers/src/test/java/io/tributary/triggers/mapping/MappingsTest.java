@@ -221,10 +221,8 @@ class MappingsTest {
         + "'DestinationConfig':{'OnFailure':{'Destination':'arn:aws:dynamodb:us-east-1:123456789012:table/failures'}}");
     // The first, whole batch holds 7 too and fails: wait for 7 in a batch that went through.
     await(() -> invoker.batches().stream().anyMatch(b -> b.contains(7) && !b.contains(3)));
-    Json.Obj failures = call("Scan", "{'TableName':'failures'}");
     await(() -> ((Json.Arr) call("Scan", "{'TableName':'failures'}").get("Items")).elements().size() == 1);
     Json.Obj item = (Json.Obj) ((Json.Arr) call("Scan", "{'TableName':'failures'}").get("Items")).elements().get(0);
-    assertThat(JsonWriter.write(item).length).isPositive();
     assertThat(new String(JsonWriter.write(item), StandardCharsets.UTF_8))
         .contains("RetryAttemptsExhausted", "DDBStreamBatchInfo", "\"batchSize\":{\"N\":\"1\"}");
     // Every other record went through exactly once, in order.
@@ -237,7 +235,6 @@ class MappingsTest {
     assertThat(succeeded).containsExactly(0, 1, 2, 4, 5, 6, 7);
     // The batch holding 3 alone was tried 1 + 2 times.
     assertThat(invoker.batches().stream().filter(b -> b.equals(List.of(3))).count()).isEqualTo(3);
-    assertThat(failures).isNotNull();
   }
 
   @Test
@@ -309,6 +306,12 @@ class MappingsTest {
             "{'FunctionName':'fn','EventSourceArn':'" + streamArn + "','StartingPosition':'LATEST','BatchSize':0}"))
         .hasMessage("1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint:"
             + " Member must have value greater than or equal to 1");
+    assertThatThrownBy(() -> rest("POST", "/2015-03-31/event-source-mappings",
+            "{'FunctionName':'fn','EventSourceArn':'" + streamArn + "','StartingPosition':'LATEST','BatchSize':1.5}"))
+        .isInstanceOfSatisfying(LambdaException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.type()).isEqualTo("InvalidRequestContentException");
+        });
     assertThatThrownBy(() -> rest("POST", "/2015-03-31/event-source-mappings",
             "{'FunctionName':'missing','EventSourceArn':'" + streamArn + "','StartingPosition':'LATEST'}"))
         .hasMessage("Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing");
