@@ -190,7 +190,9 @@ public final class ItemCodec {
 
     BigDecimal number() {
       long scale = zigzag();
-      if (scale != (int) scale) {
+      // A stored number was written out in a request no larger than an item: a scale beyond
+      // that is corruption (and would make its text gigabytes long).
+      if (Math.abs(scale) > ItemSize.MAX_ITEM_SIZE) {
         throw new IllegalArgumentException("corrupt number scale at " + pos);
       }
       byte[] unscaled = bytes();
