@@ -41,6 +41,23 @@ public final class Engine implements AutoCloseable {
   private final TimeToLiveSweeper sweeper;
   private final StreamLog streams;
 
+  /**
+   * The item actions: what a client sends by the thousand a second. Table and control-plane
+   * actions are rare and may schedule work, so they always go to a worker.
+   */
+  private static final Set<String> ITEM_ACTIONS =
+      Set.of(
+          "GetItem",
+          "PutItem",
+          "UpdateItem",
+          "DeleteItem",
+          "BatchGetItem",
+          "BatchWriteItem",
+          "TransactGetItems",
+          "TransactWriteItems",
+          "Query",
+          "Scan");
+
   private static final Set<String> NAMED_TABLE_ACTIONS =
       Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
 
@@ -132,6 +149,16 @@ public final class Engine implements AutoCloseable {
     checkRequiredMembers(operation, request);
     shapes.validate(operation, request);
     return action.handle(request, context);
+  }
+
+  /**
+   * Whether {@link #execute} of {@code operation} never waits: an item action over a store held in
+   * memory, which takes locks only for the time of a map update and never sleeps, syncs or waits
+   * for another request (a held item cancels, it does not wait). The HTTP front end runs such a
+   * call on the thread that read it instead of handing it to a worker (ADR 0005).
+   */
+  public boolean neverWaits(String operation) {
+    return store.neverWaitsOnIo() && ITEM_ACTIONS.contains(operation);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import io.tributary.server.cli.ServeCommand;
+import io.tributary.server.http.NettyDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,11 +16,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
-    // Netty registers its buffer allocators' Flight Recorder events when its classes load: about
-    // 50 ms of a 1 s start for telemetry nobody reads. -Dio.netty.jfr.enabled=true brings it back.
-    if (System.getProperty("io.netty.jfr.enabled") == null) {
-      System.setProperty("io.netty.jfr.enabled", "false");
-    }
+    NettyDefaults.apply();
     System.exit(commandLine().execute(withDefaultCommand(args)));
   }
 

@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import io.tributary.engine.Engine;
+import io.tributary.server.http.Operations;
 import io.tributary.server.http.Services;
 import io.tributary.triggers.Triggers;
 import io.tributary.server.http.HttpFrontEnd;
@@ -51,7 +52,8 @@ public final class TributaryServer implements AutoCloseable {
               config.host(),
               config.port(),
               new Services(
-                  engine::execute, engine::executeStreams, triggers::executeLogs, triggers.lambda()),
+                  Operations.of(engine::execute, engine::neverWaits),
+                  engine::executeStreams, triggers::executeLogs, triggers.lambda()),
               config.engine().accountId(),
               config.corsOrigins());
       TributaryServer server = new TributaryServer(config, engine, triggers, http);

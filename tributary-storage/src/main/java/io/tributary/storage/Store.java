@@ -15,6 +15,14 @@ public interface Store extends ReadView, AutoCloseable {
   /** A consistent view of the store as of now; close it when done. */
   Snapshot snapshot();
 
+  /**
+   * Whether every call returns without waiting for a disk, a sync or another process: true only
+   * for a store held in memory, whose calls at most take a lock for the time of a map update.
+   */
+  default boolean neverWaitsOnIo() {
+    return false;
+  }
+
   @Override
   void close();
 }

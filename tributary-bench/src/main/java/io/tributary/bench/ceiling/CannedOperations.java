@@ -37,6 +37,12 @@ final class CannedOperations implements Operations {
     }
   }
 
+  /** Like Tributary's item actions in memory, a canned answer is made on the event loop. */
+  @Override
+  public boolean neverWaits(String operation) {
+    return true;
+  }
+
   @Override
   public Json.Obj execute(String operation, Json.Obj request, RequestContext context) {
     return switch (operation) {

@@ -2,6 +2,7 @@ package io.tributary.bench.ceiling;
 
 import io.tributary.engine.EngineConfig;
 import io.tributary.server.http.HttpFrontEnd;
+import io.tributary.server.http.NettyDefaults;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,6 +21,7 @@ public final class CeilingServer {
   private CeilingServer() {}
 
   public static void main(String[] args) throws InterruptedException {
+    NettyDefaults.apply();
     String host = "127.0.0.1";
     int port = 8000;
     for (int i = 0; i < args.length; i++) {

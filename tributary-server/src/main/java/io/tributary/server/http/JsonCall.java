@@ -62,6 +62,19 @@ final class JsonCall {
       String acceptEncoding,
       byte[] body) {}
 
+  /**
+   * Whether the call may be answered on the thread that read it: a DynamoDB action its service
+   * says never waits, in a body sent without content coding (inflating a large body is work for
+   * a worker).
+   */
+  boolean neverWaits(Request call) {
+    String target = call.target();
+    return target != null
+        && call.contentEncoding() == null
+        && target.startsWith(DYNAMODB_TARGET_PREFIX)
+        && dynamoDb.neverWaits(target.substring(DYNAMODB_TARGET_PREFIX.length()));
+  }
+
   /** The answer; never throws for anything a client can send. */
   HttpReply answer(Request call) {
     String contentType = ContentTypes.responseType(call.contentType());

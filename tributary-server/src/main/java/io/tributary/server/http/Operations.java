@@ -4,6 +4,7 @@ import io.tributary.engine.RequestContext;
 import io.tributary.model.DynamoDbException;
 import io.tributary.model.ErrorType;
 import io.tributary.model.json.Json;
+import java.util.function.Predicate;
 
 /**
  * What the HTTP layer calls to run the actions of one service: {@code Engine::execute} for
@@ -25,4 +26,28 @@ public interface Operations {
    * @throws io.tributary.model.DynamoDbException for anything the request got wrong
    */
   Json.Obj execute(String operation, Json.Obj request, RequestContext context);
+
+  /**
+   * Whether running {@code operation} never waits (no disk, no sleep, no other request), so that
+   * the event loop that read the request may run it itself rather than hand it to a worker and
+   * wait to be handed the answer back. False unless a service says otherwise.
+   */
+  default boolean neverWaits(String operation) {
+    return false;
+  }
+
+  /** {@code execute}'s actions, of which those {@code neverWaits} accepts never wait. */
+  static Operations of(Operations execute, Predicate<String> neverWaits) {
+    return new Operations() {
+      @Override
+      public Json.Obj execute(String operation, Json.Obj request, RequestContext context) {
+        return execute.execute(operation, request, context);
+      }
+
+      @Override
+      public boolean neverWaits(String operation) {
+        return neverWaits.test(operation);
+      }
+    };
+  }
 }

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The handler that routes: {@code GET /} is the health check, a path under {@code /2015-03-31/}
- * is a call of the Lambda REST API, a {@code POST} of JSON is a call of the JSON protocol (both run
- * on a worker thread, never on the event loop), anything else gets DynamoDB's 404 page. Answers leave in the order requests came in, even if a client pipelines.
+ * is a call of the Lambda REST API, a {@code POST} of JSON is a call of the JSON protocol, anything
+ * else gets DynamoDB's 404 page. A call runs on a worker thread, unless its service says it never
+ * waits (an item action over a store in memory): that one runs here, on the event loop, which
+ * saves handing the request to a worker and the answer back (ADR 0005). Answers leave in the
+ * order requests came in, even if a client pipelines.
  */
 final class Router extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -62,8 +65,10 @@ final class Router extends ChannelInboundHandlerAdapter {
     } finally {
       request.release();
     }
-    if (immediate != null && previous.isDone()) {
-      write(ctx, immediate, requestId, keepAlive);
+    if (previous.isDone() && (immediate != null || (call != null && calls.neverWaits(call)))) {
+      // Nothing of this connection's is in flight and the answer is at hand, or computed without
+      // waiting: answer here, and flush once the read is done.
+      write(ctx, immediate != null ? immediate : calls.answer(call), requestId, keepAlive);
       unflushed = true;
       return;
     }

@@ -56,6 +56,11 @@ public final class MemoryStore implements Store {
   }
 
   @Override
+  public boolean neverWaitsOnIo() {
+    return true;
+  }
+
+  @Override
   public byte[] get(Keyspace keyspace, byte[] key) {
     Objects.requireNonNull(key, "key");
     checkOpen();
