@@ -136,7 +136,7 @@ public final class ItemCodec {
 
     Map<String, AttributeValue> map() {
       int count = count();
-      Map<String, AttributeValue> map = new LinkedHashMap<>();
+      Map<String, AttributeValue> map = LinkedHashMap.newLinkedHashMap(count);
       for (int i = 0; i < count; i++) {
         String name = string();
         map.put(name, value());
@@ -203,7 +203,10 @@ public final class ItemCodec {
     }
 
     String string() {
-      return new String(bytes(), StandardCharsets.UTF_8);
+      int length = count();
+      String out = new String(buf, pos, length, StandardCharsets.UTF_8);
+      pos += length;
+      return out;
     }
 
     byte[] bytes() {

@@ -1,49 +1,186 @@
 package io.tributary.model.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
-/** Writes {@link Json} trees as compact JSON bytes. */
+/**
+ * Writes {@link Json} trees as compact UTF-8 JSON bytes, as a JSON generator would: strings
+ * escaped as JSON requires ({@code "}, {@code \}, control characters) and nothing more, so that
+ * non-ASCII text leaves as UTF-8.
+ *
+ * <p>A character outside the Basic Multilingual Plane leaves as its four UTF-8 bytes, not as two
+ * {@code \\u} escapes; a lone surrogate, which has no UTF-8 form, as its escape.
+ *
+ * <p>Written by hand rather than through a generator because answers are mostly strings of
+ * plain ASCII (names and values of items): such a string is copied as its bytes after one pass
+ * that finds nothing to escape, where a generator copies it character by character.
+ */
 public final class JsonWriter {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  private byte[] buf = new byte[512];
+  private int size;
 
   private JsonWriter() {}
 
   public static byte[] write(Json value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      write(generator, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    JsonWriter writer = new JsonWriter();
+    writer.value(value);
+    return Arrays.copyOf(writer.buf, writer.size);
   }
 
-  private static void write(JsonGenerator g, Json value) throws IOException {
+  private void value(Json value) {
     switch (value) {
       case Json.Obj o -> {
-        g.writeStartObject();
+        put((byte) '{');
+        boolean first = true;
         for (Map.Entry<String, Json> e : o.members().entrySet()) {
-          g.writeFieldName(e.getKey());
-          write(g, e.getValue());
+          if (!first) {
+            put((byte) ',');
+          }
+          first = false;
+          string(e.getKey());
+          put((byte) ':');
+          value(e.getValue());
         }
-        g.writeEndObject();
+        put((byte) '}');
       }
       case Json.Arr a -> {
-        g.writeStartArray();
-        for (Json element : a.elements()) {
-          write(g, element);
+        put((byte) '[');
+        for (int i = 0; i < a.elements().size(); i++) {
+          if (i > 0) {
+            put((byte) ',');
+          }
+          value(a.elements().get(i));
         }
-        g.writeEndArray();
+        put((byte) ']');
       }
-      case Json.Str s -> g.writeString(s.value());
-      case Json.Num n -> g.writeNumber(n.text());
-      case Json.Bool b -> g.writeBoolean(b.value());
-      case Json.Null ignored -> g.writeNull();
+      case Json.Str s -> string(s.value());
+      case Json.Num n -> ascii(n.text());
+      case Json.Bool b -> put(b.value() ? TRUE : FALSE);
+      case Json.Null ignored -> put(NULL);
+    }
+  }
+
+  private void string(String s) {
+    put((byte) '"');
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (plainAscii(utf8, s)) {
+      put(utf8);
+    } else {
+      escaped(s);
+    }
+    put((byte) '"');
+  }
+
+  /**
+   * True when {@code utf8} is {@code s} in plain ASCII with nothing to escape: no quote,
+   * backslash or control character. With one byte per character, every character is ASCII or a
+   * lone surrogate, which the encoder turned into '?': a '?' must be one in {@code s} too.
+   */
+  private static boolean plainAscii(byte[] utf8, String s) {
+    if (utf8.length != s.length()) {
+      return false;
+    }
+    for (int i = 0; i < utf8.length; i++) {
+      byte b = utf8[i];
+      if (b < 0x20 || b == '"' || b == '\\' || (b == '?' && s.charAt(i) != '?')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The slow path, character by character: escapes, UTF-8 for non-ASCII, and a lone surrogate
+   * (which has no UTF-8 form) as its {@code \\uXXXX} escape.
+   */
+  private void escaped(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        switch (c) {
+          case '"' -> put2('\\', '"');
+          case '\\' -> put2('\\', '\\');
+          case '\n' -> put2('\\', 'n');
+          case '\r' -> put2('\\', 'r');
+          case '\t' -> put2('\\', 't');
+          case '\b' -> put2('\\', 'b');
+          case '\f' -> put2('\\', 'f');
+          default -> {
+            if (c < 0x20) {
+              unicodeEscape(c);
+            } else {
+              put((byte) c);
+            }
+          }
+        }
+      } else if (c < 0x800) {
+        ensure(2);
+        buf[size++] = (byte) (0xc0 | (c >> 6));
+        buf[size++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        ensure(4);
+        buf[size++] = (byte) (0xf0 | (cp >> 18));
+        buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[size++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        unicodeEscape(c);
+      } else {
+        ensure(3);
+        buf[size++] = (byte) (0xe0 | (c >> 12));
+        buf[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[size++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+  }
+
+  private void unicodeEscape(char c) {
+    ensure(6);
+    buf[size++] = '\\';
+    buf[size++] = 'u';
+    buf[size++] = HEX[(c >> 12) & 0xf];
+    buf[size++] = HEX[(c >> 8) & 0xf];
+    buf[size++] = HEX[(c >> 4) & 0xf];
+    buf[size++] = HEX[c & 0xf];
+  }
+
+  /** A number's text, which the parser or the engine made of ASCII digits, signs and 'E'. */
+  private void ascii(String text) {
+    ensure(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      buf[size++] = (byte) text.charAt(i);
+    }
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    buf[size++] = b;
+  }
+
+  private void put2(char a, char b) {
+    ensure(2);
+    buf[size++] = (byte) a;
+    buf[size++] = (byte) b;
+  }
+
+  private void put(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+  }
+
+  private void ensure(int more) {
+    if (size + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }
   }
 }
