@@ -22,6 +22,15 @@ public final class JsonWriter {
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+  /** The bytes a string may hold as they are: ASCII but quote, backslash, controls and '?'. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b < 0x80; b++) {
+      PLAIN[b] = b != '"' && b != '\\' && b != '?';
+    }
+  }
+
   private byte[] buf = new byte[512];
   private int size;
 
@@ -87,8 +96,7 @@ public final class JsonWriter {
       return false;
     }
     for (int i = 0; i < utf8.length; i++) {
-      byte b = utf8[i];
-      if (b < 0x20 || b == '"' || b == '\\' || (b == '?' && s.charAt(i) != '?')) {
+      if (!PLAIN[utf8[i] & 0xff] && (utf8[i] != '?' || s.charAt(i) != '?')) {
         return false;
       }
     }
