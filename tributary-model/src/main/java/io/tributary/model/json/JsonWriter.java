@@ -1,5 +1,8 @@
 package io.tributary.model.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,6 +33,9 @@ public final class JsonWriter {
       PLAIN[b] = b != '"' && b != '\\' && b != '?';
     }
   }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] buf = new byte[512];
   private int size;
@@ -95,12 +101,40 @@ public final class JsonWriter {
     if (utf8.length != s.length()) {
       return false;
     }
-    for (int i = 0; i < utf8.length; i++) {
+    int i = 0;
+    // Eight bytes at a time; a word with anything that might need a look gets one byte by byte.
+    for (; i + 8 <= utf8.length; i += 8) {
+      if (mightNeedALook((long) LONGS.get(utf8, i)) && !plainBytes(utf8, s, i, i + 8)) {
+        return false;
+      }
+    }
+    return plainBytes(utf8, s, i, utf8.length);
+  }
+
+  private static boolean plainBytes(byte[] utf8, String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (!PLAIN[utf8[i] & 0xff] && (utf8[i] != '?' || s.charAt(i) != '?')) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether any of the eight bytes is non-ASCII, a control character, a quote, a backslash or a
+   * '?' (the classic zero-byte and less-than tests on a word; a false alarm only costs a look).
+   */
+  private static boolean mightNeedALook(long x) {
+    long high = 0x8080808080808080L;
+    long controls = (x - 0x2020202020202020L) & ~x;
+    return ((x | controls | zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5c5c5c5c5c5c5c5cL)
+                | zeroByte(x ^ 0x3f3f3f3f3f3f3f3fL))
+            & high)
+        != 0;
+  }
+
+  private static long zeroByte(long v) {
+    return (v - 0x0101010101010101L) & ~v;
   }
 
   /**

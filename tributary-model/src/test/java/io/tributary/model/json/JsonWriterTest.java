@@ -42,6 +42,23 @@ class JsonWriterTest {
   }
 
   @Test
+  void findsWhatNeedsEscapingAtEveryPlaceInAWord() throws IOException {
+    for (char special : "\"\\?\n\u0000\u001f\u007f é\ud800".toCharArray()) {
+      for (int at = 0; at < 17; at++) {
+        char[] text = "abcdefghijklmnopq".toCharArray();
+        text[at] = special;
+        Json value = new Json.Str(new String(text));
+        if (Character.isSurrogate(special)) {
+          assertThat(new String(JsonWriter.write(value), StandardCharsets.UTF_8))
+              .contains("\\uD800");
+        } else {
+          assertThat(JsonWriter.write(value)).isEqualTo(jackson(value));
+        }
+      }
+    }
+  }
+
+  @Test
   void aLoneSurrogateIsWrittenAsItsEscape() {
     Json value = new Json.Str("x\ud800y\udc00");
     assertThat(new String(JsonWriter.write(value), StandardCharsets.UTF_8))
