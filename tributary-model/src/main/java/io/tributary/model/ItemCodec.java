@@ -48,6 +48,7 @@ public final class ItemCodec {
       this.code = code;
     }
 
+    /** The tag of a stored code; an unknown one is corruption. */
     static Tag of(int code) {
       Tag tag = code < BY_CODE.length ? BY_CODE[code] : null;
       if (tag == null) {
@@ -126,9 +127,9 @@ public final class ItemCodec {
   }
 
   /** A cursor over an encoded item; every read checks bounds so corrupt input fails cleanly. */
-  private static final class Reader {
-    private final byte[] buf;
-    private int pos;
+  static final class Reader {
+    final byte[] buf;
+    int pos;
 
     Reader(byte[] buf) {
       this.buf = buf;

@@ -66,6 +66,7 @@ final class WireForm {
       case Json.Arr arr ->
           throw serialization("Unrecognized collection type class java.lang.String");
       case Json.Obj obj -> throw serialization(STRUCTURE);
+      case Json.Raw raw -> throw notARequest();
     }
   }
 
@@ -78,6 +79,7 @@ final class WireForm {
       case Json.Arr arr ->
           throw serialization("Unrecognized collection type class java.nio.ByteBuffer");
       case Json.Obj obj -> throw serialization(STRUCTURE);
+      case Json.Raw raw -> throw notARequest();
     }
   }
 
@@ -90,6 +92,7 @@ final class WireForm {
       case Json.Arr arr ->
           throw serialization("Unrecognized collection type class java.lang.Boolean");
       case Json.Obj obj -> throw serialization(STRUCTURE);
+      case Json.Raw raw -> throw notARequest();
     }
   }
 
@@ -100,6 +103,11 @@ final class WireForm {
       case Json.Obj obj -> throw serialization(STRUCTURE);
       default -> throw serialization(UNEXPECTED_FIELD);
     }
+  }
+
+  /** A pre-written answer value inside a request: a bug of the caller, never a client's doing. */
+  private static IllegalArgumentException notARequest() {
+    return new IllegalArgumentException("pre-written JSON is not a request value");
   }
 
   /** Coral's name for the JSON token it could not convert. */

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole PutItem and GetItem in-process, bytes in and bytes out, as the HTTP layer's worker runs
+ * A whole PutItem, GetItem and Scan in-process, bytes in and bytes out, as the HTTP layer's worker runs
  * them without Netty: parse the body, {@link Engine#execute} (shape validation, the action, the
  * store), write the answer. The difference from the side-by-side figures is what HTTP and the
  * client cost.
@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EngineBenchmark {
   private static final String TABLE = "usertable";
+  private static final int SCAN_LIMIT = 50;
   private static final RequestContext CONTEXT =
       new RequestContext("bench", "us-east-1", EngineConfig.DEFAULT_ACCOUNT_ID);
 
@@ -56,6 +57,7 @@ public class EngineBenchmark {
   private Engine engine;
   private byte[][] puts;
   private byte[][] gets;
+  private byte[][] scans;
 
   /** Each thread's own walk over the keys. */
   @State(Scope.Thread)
@@ -80,10 +82,15 @@ public class EngineBenchmark {
             .getBytes(StandardCharsets.UTF_8));
     puts = new byte[items][];
     gets = new byte[items][];
+    scans = new byte[items][];
     for (int i = 0; i < items; i++) {
       String key = SampleItems.key(i);
       puts[i] = SampleItems.putItemRequest(TABLE, SampleItems.ycsb.item(key));
       gets[i] = SampleItems.getItemRequest(TABLE, key);
+      scans[i] =
+          ("{\"TableName\":\"%s\",\"Limit\":%d,\"ExclusiveStartKey\":{\"%s\":{\"S\":\"%s\"}}}")
+              .formatted(TABLE, SCAN_LIMIT, SampleItems.KEY, key)
+              .getBytes(StandardCharsets.UTF_8);
       call("PutItem", puts[i]);
     }
   }
@@ -97,6 +104,12 @@ public class EngineBenchmark {
   @Benchmark
   public byte[] getItem(Cursor cursor) {
     return call("GetItem", gets[cursor.next(items)]);
+  }
+
+  /** A page of {@value #SCAN_LIMIT} items from a random key on: YCSB's workload E's scan. */
+  @Benchmark
+  public byte[] scan(Cursor cursor) {
+    return call("Scan", scans[cursor.next(items)]);
   }
 
   @Benchmark

@@ -6,10 +6,11 @@ import io.tributary.engine.capacity.Operation;
 import io.tributary.engine.item.ItemCursor;
 import io.tributary.engine.item.KeyRange;
 import io.tributary.expressions.Condition;
-import io.tributary.engine.table.KeySchema;
 import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
+import io.tributary.model.ItemCodec;
+import io.tributary.model.ItemJson;
 import io.tributary.model.ItemSize;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -24,34 +26,33 @@ import java.util.function.UnaryOperator;
  * One page of a Query or Scan, read from a cursor: at most Limit items read (before the filter),
  * and no more once 1 MB of items has been read. When the page stops early, LastEvaluatedKey is
  * the key of the last item read, even when it happens to be the last item there is.
+ *
+ * @param items the items answered, already as JSON (none for Select COUNT)
+ * @param count the items that passed the filter
  */
 record Page(
-    List<Map<String, AttributeValue>> items,
+    List<Json> items,
+    int count,
     int scannedCount,
     Map<String, AttributeValue> lastEvaluatedKey,
     long bytesRead) {
 
   static final long MAX_BYTES = 1024 * 1024;
 
-  static Page read(
-      ItemCursor cursor,
-      Integer limit,
-      Predicate<Map<String, AttributeValue>> filter,
-      KeySchema keySchema) {
-    return read(cursor, limit, filter, keySchema.names(), UnaryOperator.identity());
-  }
-
   /**
    * @param keyNames the attributes of LastEvaluatedKey (an index's add its key to the table's)
    * @param resolve the item to answer with for what the cursor holds
+   * @param render an item that passed the filter as it is answered, or null to count it only
    */
   static Page read(
       ItemCursor cursor,
       Integer limit,
       Predicate<Map<String, AttributeValue>> filter,
       List<String> keyNames,
-      UnaryOperator<Map<String, AttributeValue>> resolve) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+      UnaryOperator<Map<String, AttributeValue>> resolve,
+      Function<Map<String, AttributeValue>, Json> render) {
+    List<Json> items = new ArrayList<>();
+    int count = 0;
     int scanned = 0;
     long bytes = 0;
     Map<String, AttributeValue> last = null;
@@ -60,14 +61,39 @@ record Page(
       scanned++;
       bytes += ItemSize.of(item);
       if (filter.test(item)) {
-        items.add(item);
+        count++;
+        if (render != null) {
+          items.add(render.apply(item));
+        }
       }
       if ((limit != null && scanned >= limit) || bytes >= MAX_BYTES) {
         last = keyOf(item, keyNames);
         break;
       }
     }
-    return new Page(items, scanned, last, bytes);
+    return new Page(items, count, scanned, last, bytes);
+  }
+
+  /**
+   * {@link #read} of a table's items answered whole and unfiltered: each item is written as JSON
+   * straight from its stored form, and only the last one of a page that stops early is decoded,
+   * for its key.
+   */
+  static Page readWhole(ItemCursor cursor, Integer limit, List<String> keyNames) {
+    List<Json> items = new ArrayList<>();
+    long bytes = 0;
+    Map<String, AttributeValue> last = null;
+    while (cursor.next()) {
+      byte[] stored = cursor.storedItem();
+      ItemJson.Written item = ItemJson.of(stored);
+      items.add(item.json());
+      bytes += item.size();
+      if ((limit != null && items.size() >= limit) || bytes >= MAX_BYTES) {
+        last = keyOf(ItemCodec.decode(stored), keyNames);
+        break;
+      }
+    }
+    return new Page(items, items.size(), items.size(), last, bytes);
   }
 
   private static Map<String, AttributeValue> keyOf(
@@ -80,17 +106,12 @@ record Page(
   }
 
   /** The response members Query and Scan share. */
-  JsonBuilder response(Select select, Projection projection) {
-    // projection null: every attribute.
+  JsonBuilder response(Select select) {
     JsonBuilder b = JsonBuilder.object();
     if (select != Select.COUNT) {
-      List<Json> out = new ArrayList<>(items.size());
-      for (Map<String, AttributeValue> item : items) {
-        out.add(AttributeValues.mapToJson(projection == null ? item : projection.apply(item)));
-      }
-      b.put("Items", new Json.Arr(out));
+      b.put("Items", new Json.Arr(items));
     }
-    b.put("Count", items.size()).put("ScannedCount", scannedCount);
+    b.put("Count", count).put("ScannedCount", scannedCount);
     if (lastEvaluatedKey != null) {
       b.put("LastEvaluatedKey", AttributeValues.mapToJson(lastEvaluatedKey));
     }
@@ -113,22 +134,32 @@ record Page(
     // A local index reads its table's throughput; a global one has its own.
     db.throttling().admit(target.table(), target.index(), Operation.READ);
     Page page;
+    Long limit = request.number("Limit");
+    Integer pageLimit = limit == null ? null : limit.intValue();
     try (ItemCursor cursor =
         target.onIndex() ? db.items().entries(range, reverse) : db.items().items(range, reverse)) {
-      Long limit = request.number("Limit");
-      page =
-          read(
-              cursor,
-              limit == null ? null : limit.intValue(),
-              filter == null ? item -> true : filter::test,
-              target.keyNames(),
-              target.resolve());
+      if (!target.onIndex() && filter == null && projection == null && select != Select.COUNT) {
+        page = readWhole(cursor, pageLimit, target.keyNames());
+      } else {
+        page =
+            read(
+                cursor,
+                pageLimit,
+                filter == null ? item -> true : filter::test,
+                target.keyNames(),
+                target.resolve(),
+                select == Select.COUNT
+                    ? null
+                    : item ->
+                        AttributeValues.mapToJson(
+                            projection == null ? item : projection.apply(item)));
+      }
     }
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     // Units are counted on every item read, before the filter drops any.
     ConsumedCapacity consumed =
         ConsumedCapacity.read(target.table(), target.index(), page.bytesRead(), consistent);
-    return page.response(select, projection)
+    return page.response(select)
         .put("ConsumedCapacity", Consumption.of(db, request, consumed))
         .build();
   }

@@ -25,6 +25,11 @@ public final class ItemCursor implements AutoCloseable {
     return entries.key();
   }
 
+  /** The current item as stored ({@link ItemCodec}'s form), for writing it without decoding. */
+  public byte[] storedItem() {
+    return entries.value();
+  }
+
   public Map<String, AttributeValue> item() {
     return ItemCodec.decode(entries.value());
   }

@@ -28,6 +28,12 @@ public sealed interface Json {
     public static final Bool FALSE = new Bool(false);
   }
 
+  /**
+   * A value already written as JSON text (UTF-8), which {@link JsonWriter} copies as it is. Only
+   * answers hold one (an item a page wrote straight from its stored form); requests never do.
+   */
+  record Raw(byte[] utf8) implements Json {}
+
   record Null() implements Json {
     public static final Null INSTANCE = new Null();
   }

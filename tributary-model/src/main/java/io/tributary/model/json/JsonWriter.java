@@ -45,10 +45,24 @@ public final class JsonWriter {
   public static byte[] write(Json value) {
     JsonWriter writer = new JsonWriter();
     writer.value(value);
-    return Arrays.copyOf(writer.buf, writer.size);
+    return writer.toByteArray();
   }
 
-  private void value(Json value) {
+  /**
+   * A writer to write piece by piece, for callers that write JSON without building a tree (an
+   * item written straight from its stored form); the caller puts the punctuation.
+   */
+  public static JsonWriter open() {
+    return new JsonWriter();
+  }
+
+  /** The JSON written so far. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  /** A value, as {@link #write} writes it. */
+  public JsonWriter value(Json value) {
     switch (value) {
       case Json.Obj o -> {
         put((byte) '{');
@@ -58,7 +72,7 @@ public final class JsonWriter {
             put((byte) ',');
           }
           first = false;
-          string(e.getKey());
+          writeString(e.getKey());
           put((byte) ':');
           value(e.getValue());
         }
@@ -74,14 +88,54 @@ public final class JsonWriter {
         }
         put((byte) ']');
       }
-      case Json.Str s -> string(s.value());
+      case Json.Str s -> writeString(s.value());
       case Json.Num n -> ascii(n.text());
       case Json.Bool b -> put(b.value() ? TRUE : FALSE);
       case Json.Null ignored -> put(NULL);
+      case Json.Raw raw -> put(raw.utf8());
     }
+    return this;
   }
 
-  private void string(String s) {
+  /** One character of JSON's punctuation or an ASCII name, as it is: '{', ':', ',', ... */
+  public JsonWriter punctuation(String ascii) {
+    ascii(ascii);
+    return this;
+  }
+
+  /**
+   * A JSON string of the UTF-8 text {@code length} bytes long at {@code from} in {@code utf8},
+   * which must be valid UTF-8: only quotes, backslashes and control characters need escaping.
+   */
+  public JsonWriter utf8String(byte[] utf8, int from, int length) {
+    put((byte) '"');
+    int end = from + length;
+    int i = from;
+    while (i + 8 <= end && !mightNeedEscaping((long) LONGS.get(utf8, i))) {
+      i += 8;
+    }
+    ensure(end - from);
+    System.arraycopy(utf8, from, buf, size, i - from);
+    size += i - from;
+    for (; i < end; i++) {
+      byte b = utf8[i];
+      if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+        escape((char) b);
+      } else {
+        put(b);
+      }
+    }
+    put((byte) '"');
+    return this;
+  }
+
+  /** A JSON string. */
+  public JsonWriter string(String s) {
+    writeString(s);
+    return this;
+  }
+
+  private void writeString(String s) {
     put((byte) '"');
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     if (plainAscii(utf8, s)) {
@@ -133,6 +187,14 @@ public final class JsonWriter {
         != 0;
   }
 
+  /** Whether any of the eight UTF-8 bytes is a control character, a quote or a backslash. */
+  private static boolean mightNeedEscaping(long x) {
+    long controls = (x - 0x2020202020202020L) & ~x;
+    return ((controls | zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5c5c5c5c5c5c5c5cL))
+            & 0x8080808080808080L)
+        != 0;
+  }
+
   private static long zeroByte(long v) {
     return (v - 0x0101010101010101L) & ~v;
   }
@@ -145,21 +207,10 @@ public final class JsonWriter {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
-        switch (c) {
-          case '"' -> put2('\\', '"');
-          case '\\' -> put2('\\', '\\');
-          case '\n' -> put2('\\', 'n');
-          case '\r' -> put2('\\', 'r');
-          case '\t' -> put2('\\', 't');
-          case '\b' -> put2('\\', 'b');
-          case '\f' -> put2('\\', 'f');
-          default -> {
-            if (c < 0x20) {
-              unicodeEscape(c);
-            } else {
-              put((byte) c);
-            }
-          }
+        if (c == '"' || c == '\\' || c < 0x20) {
+          escape(c);
+        } else {
+          put((byte) c);
         }
       } else if (c < 0x800) {
         ensure(2);
@@ -185,6 +236,20 @@ public final class JsonWriter {
     }
   }
 
+  /** A quote, a backslash or a control character, escaped. */
+  private void escape(char c) {
+    switch (c) {
+      case '"' -> put2('\\', '"');
+      case '\\' -> put2('\\', '\\');
+      case '\n' -> put2('\\', 'n');
+      case '\r' -> put2('\\', 'r');
+      case '\t' -> put2('\\', 't');
+      case '\b' -> put2('\\', 'b');
+      case '\f' -> put2('\\', 'f');
+      default -> unicodeEscape(c);
+    }
+  }
+
   private void unicodeEscape(char c) {
     ensure(6);
     buf[size++] = '\\';
@@ -195,7 +260,7 @@ public final class JsonWriter {
     buf[size++] = HEX[c & 0xf];
   }
 
-  /** A number's text, which the parser or the engine made of ASCII digits, signs and 'E'. */
+  /** A number's text (ASCII digits, signs and 'E', as the parser or the engine made it) or punctuation. */
   private void ascii(String text) {
     ensure(text.length());
     for (int i = 0; i < text.length(); i++) {

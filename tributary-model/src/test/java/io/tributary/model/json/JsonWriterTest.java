@@ -149,6 +149,7 @@ class JsonWriterTest {
       case Json.Num n -> g.writeNumber(n.text());
       case Json.Bool b -> g.writeBoolean(b.value());
       case Json.Null ignored -> g.writeNull();
+      case Json.Raw raw -> g.writeRawValue(new String(raw.utf8(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -135,6 +135,7 @@ sealed interface ValueMatcher {
       case Json.Null n -> b instanceof Json.Null;
       case Json.Obj o -> false;
       case Json.Arr r -> false;
+      case Json.Raw r -> false; // never in a parsed event
     };
   }
 

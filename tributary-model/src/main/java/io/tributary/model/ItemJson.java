@@ -1,0 +1,146 @@
+package io.tributary.model;
+
+import io.tributary.model.json.Json;
+import io.tributary.model.json.JsonWriter;
+import java.math.BigDecimal;
+
+/**
+ * An item's DynamoDB JSON written straight from its stored form ({@link ItemCodec}), with its
+ * size as {@link ItemSize} counts it, without making its attribute values: what a Scan or Query
+ * page answers with when it neither filters nor projects. The JSON is byte for byte what {@link
+ * AttributeValues#mapToJson} and {@link JsonWriter} make of the decoded item; strings, stored as
+ * UTF-8, are copied as they are unless they hold something to escape.
+ */
+public final class ItemJson {
+  /** What each value starts with: {"S":, {"BOOL": and so on, by tag. */
+  private static final String[] OPENING = new String[ItemCodec.Tag.values().length];
+
+  static {
+    for (ItemCodec.Tag tag : ItemCodec.Tag.values()) {
+      String type =
+          switch (tag) {
+            case BOOL_FALSE, BOOL_TRUE -> "BOOL";
+            default -> tag.name();
+          };
+      OPENING[tag.ordinal()] = "{\"" + type + "\":";
+    }
+  }
+
+  private ItemJson() {}
+
+  /** An item written as JSON, and its size. */
+  public record Written(Json.Raw json, long size) {}
+
+  /**
+   * @throws IllegalArgumentException if {@code stored} is not an item {@link ItemCodec} wrote
+   */
+  public static Written of(byte[] stored) {
+    ItemCodec.Reader in = new ItemCodec.Reader(stored);
+    int version = in.readByte();
+    if (version != ItemCodec.VERSION) {
+      throw new IllegalArgumentException("unknown item format version " + version);
+    }
+    JsonWriter out = JsonWriter.open();
+    long size = members(in, out, in.count());
+    if (in.pos != stored.length) {
+      throw new IllegalArgumentException("trailing bytes after item at " + in.pos);
+    }
+    return new Written(new Json.Raw(out.toByteArray()), size);
+  }
+
+  /** An attribute map of {@code count} members: {"name":value,...}; returns their size. */
+  private static long members(ItemCodec.Reader in, JsonWriter out, int count) {
+    long size = 0;
+    out.punctuation("{");
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        out.punctuation(",");
+      }
+      size += string(in, out);
+      out.punctuation(":");
+      size += value(in, out);
+    }
+    out.punctuation("}");
+    return size;
+  }
+
+  /** One value: {"S":"..."} and the like; returns its size. */
+  private static long value(ItemCodec.Reader in, JsonWriter out) {
+    ItemCodec.Tag tag = ItemCodec.Tag.of(in.readByte());
+    out.punctuation(OPENING[tag.ordinal()]);
+    long size =
+        switch (tag) {
+          case S -> string(in, out);
+          case N -> number(in, out);
+          case B -> binary(in, out);
+          case BOOL_FALSE -> {
+            out.punctuation("false");
+            yield 1;
+          }
+          case BOOL_TRUE, NULL -> {
+            out.punctuation("true");
+            yield 1;
+          }
+          case L -> {
+            int count = in.count();
+            long total = 3;
+            out.punctuation("[");
+            for (int i = 0; i < count; i++) {
+              if (i > 0) {
+                out.punctuation(",");
+              }
+              total += 1 + value(in, out);
+            }
+            out.punctuation("]");
+            yield total;
+          }
+          case M -> {
+            int count = in.count();
+            yield 3 + count + members(in, out, count);
+          }
+          case SS -> set(in, out, ItemJson::string);
+          case NS -> set(in, out, ItemJson::number);
+          case BS -> set(in, out, ItemJson::binary);
+        };
+    out.punctuation("}");
+    return size;
+  }
+
+  private interface Member {
+    long write(ItemCodec.Reader in, JsonWriter out);
+  }
+
+  private static long set(ItemCodec.Reader in, JsonWriter out, Member member) {
+    int count = in.count();
+    long size = 0;
+    out.punctuation("[");
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        out.punctuation(",");
+      }
+      size += member.write(in, out);
+    }
+    out.punctuation("]");
+    return size;
+  }
+
+  /** A string, copied from its stored UTF-8; its size is its UTF-8 length. */
+  private static long string(ItemCodec.Reader in, JsonWriter out) {
+    int length = in.count();
+    out.utf8String(in.buf, in.pos, length);
+    in.pos += length;
+    return length;
+  }
+
+  private static long number(ItemCodec.Reader in, JsonWriter out) {
+    BigDecimal n = in.number();
+    out.punctuation("\"").punctuation(Numbers.toText(n)).punctuation("\"");
+    return ItemSize.ofNumber(n);
+  }
+
+  private static long binary(ItemCodec.Reader in, JsonWriter out) {
+    byte[] bytes = in.bytes();
+    out.punctuation("\"").punctuation(Base64Text.encode(bytes)).punctuation("\"");
+    return bytes.length;
+  }
+}
