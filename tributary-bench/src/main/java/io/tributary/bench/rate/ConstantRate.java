@@ -30,12 +30,13 @@ import java.util.concurrent.TimeUnit;
  * the end for answers still due (10; those not answered by then are errors).
  *
  * <p>Prints {@code constant rate: warmed up, measuring} when the measured part starts (the driver
- * counts the server's CPU time from there), then a summary, then one line for the driver: {@code RATE_RESULT requests=..
- * duration_us=.. target_rate=.. achieved_rate=.. p50_us=.. p90_us=.. p99_us=.. p999_us=.. max_us=..
- * non2xx=.. errors=.. unanswered=.. queued=.. send_lag_p99_us=.. client_cpu_us_per_op=..}. {@code
- * errors} counts non-2xx answers, requests lost with a connection and requests unanswered at the
- * end; {@code queued} the requests that waited for a free connection; {@code send_lag_p99_us} how
- * late requests went out (the client's own lateness plus that wait), so that a client too busy to
+ * counts the server's CPU time from there), then a summary, then one line for the driver: {@code
+ * RATE_RESULT requests=.. duration_us=.. target_rate=.. achieved_rate=.. p50_us=.. p90_us=..
+ * p99_us=.. p999_us=.. max_us=.. non2xx=.. errors=.. unanswered=.. queued=.. send_lag_p50_us=..
+ * send_lag_p99_us=.. client_cpu_us_per_op=..}. {@code errors} counts non-2xx answers, requests lost
+ * with a connection and requests unanswered at the end; {@code queued} the requests that waited for
+ * a free connection; {@code send_lag_p50_us} and {@code send_lag_p99_us} how late requests went out
+ * (the client's own lateness plus that wait; part of every latency), so that a client too busy to
  * keep time shows itself. {@code client_cpu_us_per_op} is this JVM's CPU time (all threads) over
  * the measured part, per request.
  */

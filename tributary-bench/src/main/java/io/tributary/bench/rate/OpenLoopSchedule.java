@@ -177,6 +177,7 @@ final class OpenLoopSchedule<C> {
         non2xx + lost + unanswered,
         unanswered,
         queued,
+        micros(sendLag, 50),
         micros(sendLag, 99),
         clientCpuNanos < 0 || answered == 0 ? -1 : clientCpuNanos / 1000 / answered);
   }

@@ -14,8 +14,9 @@ import java.util.Locale;
  *     the end of the drain
  * @param unanswered requests not answered by the end of the drain (part of {@code errors})
  * @param queued requests that found every connection busy at their time and waited for one
- * @param sendLagP99Micros 99th percentile of the wait between a request's time and its sending: the
- *     client's own lateness (timer, CPU) plus the wait for a connection
+ * @param sendLagP50Micros median of the wait between a request's time and its sending: the client's
+ *     own lateness (timer, CPU) plus the wait for a connection; part of every latency
+ * @param sendLagP99Micros its 99th percentile
  * @param clientCpuMicrosPerRequest the client process's CPU time over the measured part (drain
  *     included) per request, or -1 if not known
  */
@@ -32,6 +33,7 @@ record RateResult(
     long errors,
     long unanswered,
     long queued,
+    long sendLagP50Micros,
     long sendLagP99Micros,
     long clientCpuMicrosPerRequest) {
 
@@ -45,7 +47,7 @@ record RateResult(
         Locale.ROOT,
         "RATE_RESULT requests=%d duration_us=%d target_rate=%.1f achieved_rate=%.1f p50_us=%d"
             + " p90_us=%d p99_us=%d p999_us=%d max_us=%d non2xx=%d errors=%d unanswered=%d"
-            + " queued=%d send_lag_p99_us=%d client_cpu_us_per_op=%d",
+            + " queued=%d send_lag_p50_us=%d send_lag_p99_us=%d client_cpu_us_per_op=%d",
         requests,
         durationMicros,
         targetRate,
@@ -59,6 +61,7 @@ record RateResult(
         errors,
         unanswered,
         queued,
+        sendLagP50Micros,
         sendLagP99Micros,
         clientCpuMicrosPerRequest);
   }
@@ -70,7 +73,7 @@ record RateResult(
         """
         %,d requests in %.1f s: %,.0f/s achieved of %,.0f/s targeted
         latency from the intended send time (ms): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f
-        %,d waited for a free connection; the client's send lag p99 %.3f ms; its CPU %d us a request
+        %,d waited for a free connection; send lag p50 %.3f p99 %.3f ms; the client's CPU %d us a request
         errors: %,d (%,d non-2xx, %,d unanswered)
         """,
         requests,
@@ -83,6 +86,7 @@ record RateResult(
         p999Micros / 1e3,
         maxMicros / 1e3,
         queued,
+        sendLagP50Micros / 1e3,
         sendLagP99Micros / 1e3,
         clientCpuMicrosPerRequest,
         errors,

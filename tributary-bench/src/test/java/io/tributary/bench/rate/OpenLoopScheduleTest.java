@@ -43,7 +43,9 @@ class OpenLoopScheduleTest {
     // 2.5, 1.7 and 0.8 ms; timed from the sending, the last two would be 0.2 and 0.1 ms.
     assertThat(result.p50Micros()).isCloseTo(1700, within(2L));
     assertThat(result.maxMicros()).isCloseTo(2500, within(3L));
-    assertThat(result.sendLagP99Micros()).isCloseTo(1500, within(2L)); // request 1: 1 to 2.5 ms
+    // Sent 0, 1.5 and 0.7 ms after their time.
+    assertThat(result.sendLagP50Micros()).isCloseTo(700, within(1L));
+    assertThat(result.sendLagP99Micros()).isCloseTo(1500, within(2L));
   }
 
   @Test
