@@ -9,6 +9,7 @@ import io.tributary.engine.table.TableDefinition;
 import io.tributary.expressions.Projection;
 import io.tributary.model.AttributeValue;
 import io.tributary.model.AttributeValues;
+import io.tributary.model.ItemJson;
 import io.tributary.model.Wording;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
@@ -37,13 +38,23 @@ final class GetItem implements Action {
     expressions.requireScalarKeys(table.keySchema().names());
     db.throttling().admit(table, null, Operation.READ);
 
-    Map<String, AttributeValue> item = db.items().get(table, key);
-
     boolean consistent = Boolean.TRUE.equals(request.bool("ConsistentRead"));
     JsonBuilder response = JsonBuilder.object();
-    if (item != null) {
-      response.put(
-          "Item", AttributeValues.mapToJson(projection == null ? item : projection.apply(item)));
+    long size;
+    if (projection == null) {
+      // The whole item: written as JSON straight from its stored form.
+      byte[] stored = db.items().getStored(table, key);
+      ItemJson.Written item = stored == null ? null : ItemJson.of(stored);
+      if (item != null) {
+        response.put("Item", item.json());
+      }
+      size = item == null ? 0 : item.size();
+    } else {
+      Map<String, AttributeValue> item = db.items().get(table, key);
+      if (item != null) {
+        response.put("Item", AttributeValues.mapToJson(projection.apply(item)));
+      }
+      size = ItemRequests.size(item);
     }
     return response
         .put(
@@ -51,7 +62,7 @@ final class GetItem implements Action {
             Consumption.of(
                 db,
                 request,
-                ConsumedCapacity.read(table, ItemRequests.size(item), consistent)))
+                ConsumedCapacity.read(table, size, consistent)))
         .build();
   }
 }

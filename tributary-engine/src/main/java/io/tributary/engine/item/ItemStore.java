@@ -100,6 +100,14 @@ public final class ItemStore {
   }
 
   /**
+   * The item with this key in its stored form ({@link ItemCodec}'s), or null: for answering with
+   * the whole item without decoding it.
+   */
+  public byte[] getStored(TableDefinition table, PrimaryKey key) {
+    return store.get(Keyspace.ITEMS, ItemKeys.of(table.tableId(), key));
+  }
+
+  /**
    * The items with these keys as of one moment: no write, and no part of a transaction, lands
    * between the reads. Each entry is null when there is no such item.
    */
