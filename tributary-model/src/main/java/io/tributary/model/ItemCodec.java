@@ -220,7 +220,7 @@ public final class ItemCodec {
     /** A varint count or length, which cannot exceed the bytes left. */
     int count() {
       long value = varint();
-      if (value > buf.length - pos) {
+      if (value < 0 || value > buf.length - pos) {
         throw new IllegalArgumentException("corrupt length " + value + " at " + pos);
       }
       return (int) value;
