@@ -81,26 +81,14 @@ public final class ItemJson {
             out.punctuation("true");
             yield 1;
           }
-          case L -> {
-            int count = in.count();
-            long total = 3;
-            out.punctuation("[");
-            for (int i = 0; i < count; i++) {
-              if (i > 0) {
-                out.punctuation(",");
-              }
-              total += 1 + value(in, out);
-            }
-            out.punctuation("]");
-            yield total;
-          }
+          case L -> 3 + elements(in, out, (r, w) -> 1 + value(r, w));
           case M -> {
             int count = in.count();
             yield 3 + count + members(in, out, count);
           }
-          case SS -> set(in, out, ItemJson::string);
-          case NS -> set(in, out, ItemJson::number);
-          case BS -> set(in, out, ItemJson::binary);
+          case SS -> elements(in, out, ItemJson::string);
+          case NS -> elements(in, out, ItemJson::number);
+          case BS -> elements(in, out, ItemJson::binary);
         };
     out.punctuation("}");
     return size;
@@ -110,7 +98,8 @@ public final class ItemJson {
     long write(ItemCodec.Reader in, JsonWriter out);
   }
 
-  private static long set(ItemCodec.Reader in, JsonWriter out, Member member) {
+  /** A list or a set: [member,...]; returns the members' sizes added up. */
+  private static long elements(ItemCodec.Reader in, JsonWriter out, Member member) {
     int count = in.count();
     long size = 0;
     out.punctuation("[");

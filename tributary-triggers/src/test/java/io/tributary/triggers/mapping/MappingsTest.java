@@ -222,7 +222,7 @@ class MappingsTest {
     // The first, whole batch holds 7 too and fails: wait for 7 in a batch that went through.
     await(() -> invoker.batches().stream().anyMatch(b -> b.contains(7) && !b.contains(3)));
     await(() -> ((Json.Arr) call("Scan", "{'TableName':'failures'}").get("Items")).elements().size() == 1);
-    Json.Obj item = (Json.Obj) ((Json.Arr) call("Scan", "{'TableName':'failures'}").get("Items")).elements().get(0);
+    Json item = ((Json.Arr) call("Scan", "{'TableName':'failures'}").get("Items")).elements().get(0);
     assertThat(new String(JsonWriter.write(item), StandardCharsets.UTF_8))
         .contains("RetryAttemptsExhausted", "DDBStreamBatchInfo", "\"batchSize\":{\"N\":\"1\"}");
     // Every other record went through exactly once, in order.
