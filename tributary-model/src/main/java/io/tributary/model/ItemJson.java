@@ -51,34 +51,34 @@ public final class ItemJson {
   /** An attribute map of {@code count} members: {"name":value,...}; returns their size. */
   private static long members(ItemCodec.Reader in, JsonWriter out, int count) {
     long size = 0;
-    out.punctuation("{");
+    out.ascii("{");
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        out.punctuation(",");
+        out.ascii(",");
       }
       size += string(in, out);
-      out.punctuation(":");
+      out.ascii(":");
       size += value(in, out);
     }
-    out.punctuation("}");
+    out.ascii("}");
     return size;
   }
 
   /** One value: {"S":"..."} and the like; returns its size. */
   private static long value(ItemCodec.Reader in, JsonWriter out) {
     ItemCodec.Tag tag = ItemCodec.Tag.of(in.readByte());
-    out.punctuation(OPENING[tag.ordinal()]);
+    out.ascii(OPENING[tag.ordinal()]);
     long size =
         switch (tag) {
           case S -> string(in, out);
           case N -> number(in, out);
           case B -> binary(in, out);
           case BOOL_FALSE -> {
-            out.punctuation("false");
+            out.ascii("false");
             yield 1;
           }
           case BOOL_TRUE, NULL -> {
-            out.punctuation("true");
+            out.ascii("true");
             yield 1;
           }
           case L -> 3 + elements(in, out, (r, w) -> 1 + value(r, w));
@@ -90,7 +90,7 @@ public final class ItemJson {
           case NS -> elements(in, out, ItemJson::number);
           case BS -> elements(in, out, ItemJson::binary);
         };
-    out.punctuation("}");
+    out.ascii("}");
     return size;
   }
 
@@ -102,14 +102,14 @@ public final class ItemJson {
   private static long elements(ItemCodec.Reader in, JsonWriter out, Member member) {
     int count = in.count();
     long size = 0;
-    out.punctuation("[");
+    out.ascii("[");
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        out.punctuation(",");
+        out.ascii(",");
       }
       size += member.write(in, out);
     }
-    out.punctuation("]");
+    out.ascii("]");
     return size;
   }
 
@@ -123,13 +123,13 @@ public final class ItemJson {
 
   private static long number(ItemCodec.Reader in, JsonWriter out) {
     BigDecimal n = in.number();
-    out.punctuation("\"").punctuation(Numbers.toText(n)).punctuation("\"");
+    out.ascii("\"").ascii(Numbers.toText(n)).ascii("\"");
     return ItemSize.ofNumber(n);
   }
 
   private static long binary(ItemCodec.Reader in, JsonWriter out) {
     byte[] bytes = in.bytes();
-    out.punctuation("\"").punctuation(Base64Text.encode(bytes)).punctuation("\"");
+    out.ascii("\"").ascii(Base64Text.encode(bytes)).ascii("\"");
     return bytes.length;
   }
 }

@@ -61,8 +61,7 @@ public final class JsonWriter {
     return Arrays.copyOf(buf, size);
   }
 
-  /** A value, as {@link #write} writes it. */
-  public JsonWriter value(Json value) {
+  private void value(Json value) {
     switch (value) {
       case Json.Obj o -> {
         put((byte) '{');
@@ -89,18 +88,11 @@ public final class JsonWriter {
         put((byte) ']');
       }
       case Json.Str s -> writeString(s.value());
-      case Json.Num n -> ascii(n.text());
+      case Json.Num n -> ascii(n.text()); // the parser's or the engine's digits, signs and 'E'
       case Json.Bool b -> put(b.value() ? TRUE : FALSE);
       case Json.Null ignored -> put(NULL);
       case Json.Raw raw -> put(raw.utf8());
     }
-    return this;
-  }
-
-  /** One character of JSON's punctuation or an ASCII name, as it is: '{', ':', ',', ... */
-  public JsonWriter punctuation(String ascii) {
-    ascii(ascii);
-    return this;
   }
 
   /**
@@ -126,12 +118,6 @@ public final class JsonWriter {
       }
     }
     put((byte) '"');
-    return this;
-  }
-
-  /** A JSON string. */
-  public JsonWriter string(String s) {
-    writeString(s);
     return this;
   }
 
@@ -260,12 +246,15 @@ public final class JsonWriter {
     buf[size++] = HEX[c & 0xf];
   }
 
-  /** A number's text (ASCII digits, signs and 'E', as the parser or the engine made it) or punctuation. */
-  private void ascii(String text) {
+  /**
+   * ASCII text as it is: punctuation, {@code true}, a number's text, base64. Nothing is escaped.
+   */
+  public JsonWriter ascii(String text) {
     ensure(text.length());
     for (int i = 0; i < text.length(); i++) {
       buf[size++] = (byte) text.charAt(i);
     }
+    return this;
   }
 
   private void put(byte b) {
