@@ -40,7 +40,8 @@ public final class ItemJson {
     if (version != ItemCodec.VERSION) {
       throw new IllegalArgumentException("unknown item format version " + version);
     }
-    JsonWriter out = JsonWriter.open();
+    // The JSON is the stored form plus the type names and punctuation: about a quarter more.
+    JsonWriter out = JsonWriter.open(stored.length + stored.length / 4 + 64);
     long size = members(in, out, in.count());
     if (in.pos != stored.length) {
       throw new IllegalArgumentException("trailing bytes after item at " + in.pos);

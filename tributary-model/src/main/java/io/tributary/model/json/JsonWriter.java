@@ -15,24 +15,15 @@ import java.util.Map;
  * <p>A character outside the Basic Multilingual Plane leaves as its four UTF-8 bytes, not as two
  * {@code \\u} escapes; a lone surrogate, which has no UTF-8 form, as its escape.
  *
- * <p>Written by hand rather than through a generator because answers are mostly strings of
- * plain ASCII (names and values of items): such a string is copied as its bytes after one pass
- * that finds nothing to escape, where a generator copies it character by character.
+ * <p>Written by hand rather than through a generator because answers are mostly strings (names
+ * and values of items): a string's UTF-8 bytes are copied in runs, eight bytes looked at a time
+ * for what needs escaping, where a generator copies it character by character.
  */
 public final class JsonWriter {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-
-  /** The bytes a string may hold as they are: ASCII but quote, backslash, controls and '?'. */
-  private static final boolean[] PLAIN = new boolean[256];
-
-  static {
-    for (int b = 0x20; b < 0x80; b++) {
-      PLAIN[b] = b != '"' && b != '\\' && b != '?';
-    }
-  }
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -52,8 +43,10 @@ public final class JsonWriter {
    * A writer to write piece by piece, for callers that write JSON without building a tree (an
    * item written straight from its stored form); the caller puts the punctuation.
    */
-  public static JsonWriter open() {
-    return new JsonWriter();
+  public static JsonWriter open(int expectedSize) {
+    JsonWriter writer = new JsonWriter();
+    writer.buf = new byte[Math.max(16, expectedSize)];
+    return writer;
   }
 
   /** The JSON written so far. */
@@ -98,79 +91,74 @@ public final class JsonWriter {
   /**
    * A JSON string of the UTF-8 text {@code length} bytes long at {@code from} in {@code utf8},
    * which must be valid UTF-8: only quotes, backslashes and control characters need escaping.
+   * Eight bytes at a time; the runs between escapes are copied whole.
    */
   public JsonWriter utf8String(byte[] utf8, int from, int length) {
     put((byte) '"');
     int end = from + length;
+    int copied = from;
     int i = from;
-    while (i + 8 <= end && !mightNeedEscaping((long) LONGS.get(utf8, i))) {
-      i += 8;
-    }
-    ensure(end - from);
-    System.arraycopy(utf8, from, buf, size, i - from);
-    size += i - from;
-    for (; i < end; i++) {
-      byte b = utf8[i];
-      if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
-        escape((char) b);
-      } else {
-        put(b);
+    while (i < end) {
+      if (i + 8 <= end && !mightNeedEscaping((long) LONGS.get(utf8, i))) {
+        i += 8;
+        continue;
+      }
+      for (int stop = Math.min(i + 8, end); i < stop; i++) {
+        byte b = utf8[i];
+        if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+          put(utf8, copied, i);
+          escape((char) b);
+          copied = i + 1;
+        }
       }
     }
+    put(utf8, copied, end);
     put((byte) '"');
     return this;
   }
 
+  /**
+   * A string: its UTF-8 bytes written as {@link #utf8String} writes them, unless it holds a lone
+   * surrogate, which has no UTF-8 form (the encoder made it a '?'): then character by character.
+   */
   private void writeString(String s) {
-    put((byte) '"');
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    if (plainAscii(utf8, s)) {
-      put(utf8);
+    if (!holdsQuestionMark(utf8) || !holdsLoneSurrogate(s)) {
+      utf8String(utf8, 0, utf8.length);
     } else {
+      put((byte) '"');
       escaped(s);
+      put((byte) '"');
     }
-    put((byte) '"');
   }
 
-  /**
-   * True when {@code utf8} is {@code s} in plain ASCII with nothing to escape: no quote,
-   * backslash or control character. With one byte per character, every character is ASCII or a
-   * lone surrogate, which the encoder turned into '?': a '?' must be one in {@code s} too.
-   */
-  private static boolean plainAscii(byte[] utf8, String s) {
-    if (utf8.length != s.length()) {
-      return false;
-    }
+  private static boolean holdsQuestionMark(byte[] utf8) {
     int i = 0;
-    // Eight bytes at a time; a word with anything that might need a look gets one byte by byte.
     for (; i + 8 <= utf8.length; i += 8) {
-      if (mightNeedALook((long) LONGS.get(utf8, i)) && !plainBytes(utf8, s, i, i + 8)) {
-        return false;
+      if ((zeroByte((long) LONGS.get(utf8, i) ^ 0x3f3f3f3f3f3f3f3fL) & 0x8080808080808080L) != 0) {
+        return true;
       }
     }
-    return plainBytes(utf8, s, i, utf8.length);
-  }
-
-  private static boolean plainBytes(byte[] utf8, String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!PLAIN[utf8[i] & 0xff] && (utf8[i] != '?' || s.charAt(i) != '?')) {
-        return false;
+    for (; i < utf8.length; i++) {
+      if (utf8[i] == '?') {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
-  /**
-   * Whether any of the eight bytes is non-ASCII, a control character, a quote, a backslash or a
-   * '?' (the classic zero-byte and less-than tests on a word; a false alarm only costs a look).
-   */
-  private static boolean mightNeedALook(long x) {
-    long high = 0x8080808080808080L;
-    long controls = (x - 0x2020202020202020L) & ~x;
-    return ((x | controls | zeroByte(x ^ 0x2222222222222222L) | zeroByte(x ^ 0x5c5c5c5c5c5c5c5cL)
-                | zeroByte(x ^ 0x3f3f3f3f3f3f3f3fL))
-            & high)
-        != 0;
+  private static boolean holdsLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether any of the eight UTF-8 bytes is a control character, a quote or a backslash. */
@@ -269,9 +257,13 @@ public final class JsonWriter {
   }
 
   private void put(byte[] bytes) {
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buf, size, bytes.length);
-    size += bytes.length;
+    put(bytes, 0, bytes.length);
+  }
+
+  private void put(byte[] bytes, int from, int to) {
+    ensure(to - from);
+    System.arraycopy(bytes, from, buf, size, to - from);
+    size += to - from;
   }
 
   private void ensure(int more) {
