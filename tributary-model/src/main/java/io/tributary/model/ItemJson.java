@@ -35,18 +35,33 @@ public final class ItemJson {
    * @throws IllegalArgumentException if {@code stored} is not an item {@link ItemCodec} wrote
    */
   public static Written of(byte[] stored) {
+    JsonWriter out = JsonWriter.open(expectedSize(stored));
+    long size = write(stored, out);
+    return new Written(new Json.Raw(out.toByteArray()), size);
+  }
+
+  /**
+   * Writes the item to {@code out} (a page writes all its items to one writer) and returns its
+   * size.
+   *
+   * @throws IllegalArgumentException if {@code stored} is not an item {@link ItemCodec} wrote
+   */
+  public static long write(byte[] stored, JsonWriter out) {
     ItemCodec.Reader in = new ItemCodec.Reader(stored);
     int version = in.readByte();
     if (version != ItemCodec.VERSION) {
       throw new IllegalArgumentException("unknown item format version " + version);
     }
-    // The JSON is the stored form plus the type names and punctuation: about a quarter more.
-    JsonWriter out = JsonWriter.open(stored.length + stored.length / 4 + 64);
     long size = members(in, out, in.count());
     if (in.pos != stored.length) {
       throw new IllegalArgumentException("trailing bytes after item at " + in.pos);
     }
-    return new Written(new Json.Raw(out.toByteArray()), size);
+    return size;
+  }
+
+  /** About how long an item's JSON is: its stored form plus type names and punctuation. */
+  public static int expectedSize(byte[] stored) {
+    return stored.length + stored.length / 4 + 64;
   }
 
   /** An attribute map of {@code count} members: {"name":value,...}; returns their size. */

@@ -14,6 +14,7 @@ import io.tributary.model.ItemJson;
 import io.tributary.model.ItemSize;
 import io.tributary.model.json.Json;
 import io.tributary.model.json.JsonBuilder;
+import io.tributary.model.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,11 @@ import java.util.function.UnaryOperator;
  * and no more once 1 MB of items has been read. When the page stops early, LastEvaluatedKey is
  * the key of the last item read, even when it happens to be the last item there is.
  *
- * @param items the items answered, already as JSON (none for Select COUNT)
+ * @param items the items answered, a JSON array (empty for Select COUNT)
  * @param count the items that passed the filter
  */
 record Page(
-    List<Json> items,
+    Json items,
     int count,
     int scannedCount,
     Map<String, AttributeValue> lastEvaluatedKey,
@@ -71,29 +72,38 @@ record Page(
         break;
       }
     }
-    return new Page(items, count, scanned, last, bytes);
+    return new Page(new Json.Arr(items), count, scanned, last, bytes);
   }
 
   /**
-   * {@link #read} of a table's items answered whole and unfiltered: each item is written as JSON
-   * straight from its stored form, and only the last one of a page that stops early is decoded,
-   * for its key.
+   * {@link #read} of a table's items answered whole and unfiltered: the items are written as one
+   * JSON array straight from their stored form, and only the last one of a page that stops early
+   * is decoded, for its key.
    */
   static Page readWhole(ItemCursor cursor, Integer limit, List<String> keyNames) {
-    List<Json> items = new ArrayList<>();
+    JsonWriter items = null;
+    int count = 0;
     long bytes = 0;
     Map<String, AttributeValue> last = null;
     while (cursor.next()) {
       byte[] stored = cursor.storedItem();
-      ItemJson.Written item = ItemJson.of(stored);
-      items.add(item.json());
-      bytes += item.size();
-      if ((limit != null && items.size() >= limit) || bytes >= MAX_BYTES) {
+      if (items == null) {
+        int expected = ItemJson.expectedSize(stored);
+        items = JsonWriter.open(expected * (limit == null ? 16 : Math.min(limit, 64)) + 2);
+        items.ascii("[");
+      } else {
+        items.ascii(",");
+      }
+      bytes += ItemJson.write(stored, items);
+      count++;
+      if ((limit != null && count >= limit) || bytes >= MAX_BYTES) {
         last = keyOf(ItemCodec.decode(stored), keyNames);
         break;
       }
     }
-    return new Page(items, items.size(), items.size(), last, bytes);
+    Json array =
+        items == null ? new Json.Arr(List.of()) : new Json.Raw(items.ascii("]").toByteArray());
+    return new Page(array, count, count, last, bytes);
   }
 
   private static Map<String, AttributeValue> keyOf(
@@ -109,7 +119,7 @@ record Page(
   JsonBuilder response(Select select) {
     JsonBuilder b = JsonBuilder.object();
     if (select != Select.COUNT) {
-      b.put("Items", new Json.Arr(items));
+      b.put("Items", items);
     }
     b.put("Count", count).put("ScannedCount", scannedCount);
     if (lastEvaluatedKey != null) {

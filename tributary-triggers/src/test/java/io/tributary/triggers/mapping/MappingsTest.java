@@ -142,8 +142,14 @@ class MappingsTest {
     }
   }
 
+  /** Runs an action and reads its answer back as a client would (parsed from the JSON sent). */
   private Json.Obj call(String op, String json) {
-    return engine.execute(op, (Json.Obj) JsonReader.parse(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8)), CONTEXT);
+    Json.Obj answer =
+        engine.execute(
+            op,
+            (Json.Obj) JsonReader.parse(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8)),
+            CONTEXT);
+    return (Json.Obj) JsonReader.parse(JsonWriter.write(answer));
   }
 
   private Json.Obj rest(String method, String path, String json) {
