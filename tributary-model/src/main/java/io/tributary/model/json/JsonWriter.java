@@ -147,7 +147,8 @@ public final class JsonWriter {
     return false;
   }
 
-  private static boolean holdsLoneSurrogate(String s) {
+  /** Whether {@code s} is not valid UTF-16: a surrogate without its other half. */
+  static boolean holdsLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)
