@@ -12,7 +12,7 @@ import java.util.Map;
 final class MemoryEntryIterator implements EntryIterator {
 
   private final MemoryStore store;
-  private final Iterator<Map.Entry<byte[], Version>> entries;
+  private final Iterator<Map.Entry<byte[], MemoryKeyspace.Slot>> entries;
   private final long readPoint;
   private byte[] key;
   private byte[] value;
@@ -20,7 +20,7 @@ final class MemoryEntryIterator implements EntryIterator {
 
   /** Takes over a pin of {@code readPoint}, released on close. */
   MemoryEntryIterator(
-      MemoryStore store, Iterator<Map.Entry<byte[], Version>> entries, long readPoint) {
+      MemoryStore store, Iterator<Map.Entry<byte[], MemoryKeyspace.Slot>> entries, long readPoint) {
     this.store = store;
     this.entries = entries;
     this.readPoint = readPoint;
@@ -31,8 +31,8 @@ final class MemoryEntryIterator implements EntryIterator {
     checkOpen();
     store.checkOpen();
     while (entries.hasNext()) {
-      Map.Entry<byte[], Version> entry = entries.next();
-      Version visible = Version.visible(entry.getValue(), readPoint);
+      Map.Entry<byte[], MemoryKeyspace.Slot> entry = entries.next();
+      Version visible = Version.visible(entry.getValue().head, readPoint);
       if (visible == Version.PRUNED) {
         throw MemoryStore.prunedWhilePinned();
       }

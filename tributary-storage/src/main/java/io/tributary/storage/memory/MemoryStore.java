@@ -51,7 +51,7 @@ public final class MemoryStore implements Store {
 
   public MemoryStore() {
     for (Keyspace keyspace : Keyspace.values()) {
-      keyspaces[keyspace.ordinal()] = new MemoryKeyspace();
+      keyspaces[keyspace.ordinal()] = new MemoryKeyspace(keyspace == Keyspace.ITEMS);
     }
   }
 
