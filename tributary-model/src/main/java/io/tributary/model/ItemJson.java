@@ -37,7 +37,7 @@ public final class ItemJson {
   public static Written of(byte[] stored) {
     JsonWriter out = JsonWriter.open(expectedSize(stored));
     long size = write(stored, out);
-    return new Written(new Json.Raw(out.toByteArray()), size);
+    return new Written(out.toRaw(), size);
   }
 
   /**

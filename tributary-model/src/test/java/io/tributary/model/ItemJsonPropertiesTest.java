@@ -25,7 +25,7 @@ class ItemJsonPropertiesTest {
   @Property(tries = 2000)
   void writesWhatTheDecodedItemWrites(@ForAll("items") Map<String, AttributeValue> item) {
     ItemJson.Written written = ItemJson.of(ItemCodec.encode(item));
-    assertThat(new String(written.json().utf8(), StandardCharsets.UTF_8))
+    assertThat(new String(written.json().text(), StandardCharsets.UTF_8))
         .isEqualTo(
             new String(
                 JsonWriter.write(AttributeValues.mapToJson(item)), StandardCharsets.UTF_8));
@@ -39,7 +39,7 @@ class ItemJsonPropertiesTest {
     item.put("n", new AttributeValue.N(new java.math.BigDecimal("-12.50")));
     item.put("l", new AttributeValue.L(List.of(AttributeValue.Null.INSTANCE, AttributeValue.Bool.FALSE)));
     ItemJson.Written written = ItemJson.of(ItemCodec.encode(item));
-    assertThat(new String(written.json().utf8(), StandardCharsets.UTF_8))
+    assertThat(new String(written.json().text(), StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"q\\\"uote\":{\"S\":\"line\\nbreak \\\\ é 😀 \\u0001\"},\"n\":{\"N\":\"-12.5\"},"
                 + "\"l\":{\"L\":[{\"NULL\":true},{\"BOOL\":false}]}}");

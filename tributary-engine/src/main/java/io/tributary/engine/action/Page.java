@@ -102,7 +102,7 @@ record Page(
       }
     }
     Json array =
-        items == null ? new Json.Arr(List.of()) : new Json.Raw(items.ascii("]").toByteArray());
+        items == null ? new Json.Arr(List.of()) : items.ascii("]").toRaw();
     return new Page(array, count, count, last, bytes);
   }
 

@@ -30,9 +30,26 @@ public sealed interface Json {
 
   /**
    * A value already written as JSON text (UTF-8), which {@link JsonWriter} copies as it is. Only
-   * answers hold one (an item a page wrote straight from its stored form); requests never do.
+   * answers hold one (an item a page wrote straight from its stored form); requests never do. The
+   * text is the first {@code length} bytes of {@code utf8}: a writer's buffer is handed over
+   * without a copy (see {@link JsonWriter#toRaw}).
    */
-  record Raw(byte[] utf8) implements Json {}
+  record Raw(byte[] utf8, int length) implements Json {
+    public Raw {
+      if (length < 0 || length > utf8.length) {
+        throw new IllegalArgumentException("length " + length + " of " + utf8.length + " bytes");
+      }
+    }
+
+    public Raw(byte[] utf8) {
+      this(utf8, utf8.length);
+    }
+
+    /** The text's bytes, exactly. */
+    public byte[] text() {
+      return length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length);
+    }
+  }
 
   record Null() implements Json {
     public static final Null INSTANCE = new Null();

@@ -34,9 +34,34 @@ public final class JsonWriter {
   private JsonWriter() {}
 
   public static byte[] write(Json value) {
-    JsonWriter writer = new JsonWriter();
+    JsonWriter writer = open(512 + rawLength(value));
     writer.value(value);
     return writer.toByteArray();
+  }
+
+  /**
+   * The bytes of pre-written JSON in the tree: most of an answer that holds any (a page of items),
+   * so the buffer is made big enough at once rather than doubled and copied on the way.
+   */
+  private static int rawLength(Json value) {
+    return switch (value) {
+      case Json.Raw raw -> raw.length();
+      case Json.Obj o -> {
+        int length = 0;
+        for (Json member : o.members().values()) {
+          length += rawLength(member);
+        }
+        yield length;
+      }
+      case Json.Arr a -> {
+        int length = 0;
+        for (Json element : a.elements()) {
+          length += rawLength(element);
+        }
+        yield length;
+      }
+      default -> 0;
+    };
   }
 
   /**
@@ -52,6 +77,13 @@ public final class JsonWriter {
   /** The JSON written so far. */
   public byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
+  }
+
+  /** The JSON written so far, handing over the buffer: nothing may be written after. */
+  public Json.Raw toRaw() {
+    Json.Raw raw = new Json.Raw(buf, size);
+    buf = null;
+    return raw;
   }
 
   private void value(Json value) {
@@ -84,7 +116,7 @@ public final class JsonWriter {
       case Json.Num n -> ascii(n.text()); // the parser's or the engine's digits, signs and 'E'
       case Json.Bool b -> put(b.value() ? TRUE : FALSE);
       case Json.Null ignored -> put(NULL);
-      case Json.Raw raw -> put(raw.utf8());
+      case Json.Raw raw -> put(raw.utf8(), 0, raw.length());
     }
   }
 

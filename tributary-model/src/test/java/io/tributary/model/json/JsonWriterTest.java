@@ -66,6 +66,18 @@ class JsonWriterTest {
   }
 
   @Test
+  void writesOnlyTheWrittenPartOfAHandedOverBuffer() {
+    JsonWriter items = JsonWriter.open(1000); // far more room than the text takes
+    items.ascii("[1,2]");
+    Json.Raw raw = items.toRaw();
+    assertThat(raw.utf8()).hasSize(1000);
+    Json answer = JsonBuilder.object().put("Items", raw).put("Count", 2).build();
+    assertThat(new String(JsonWriter.write(answer), StandardCharsets.UTF_8))
+        .isEqualTo("{\"Items\":[1,2],\"Count\":2}");
+    assertThat(new String(raw.text(), StandardCharsets.UTF_8)).isEqualTo("[1,2]");
+  }
+
+  @Test
   void growsPastItsFirstBuffer() {
     String big = "x".repeat(100_000);
     Json value = new Json.Arr(List.of(new Json.Str(big), new Json.Num("1E+3"), Json.Bool.TRUE));
@@ -135,7 +147,7 @@ class JsonWriterTest {
       case Json.Num n -> g.writeNumber(n.text());
       case Json.Bool b -> g.writeBoolean(b.value());
       case Json.Null ignored -> g.writeNull();
-      case Json.Raw raw -> g.writeRawValue(new String(raw.utf8(), StandardCharsets.UTF_8));
+      case Json.Raw raw -> g.writeRawValue(new String(raw.text(), StandardCharsets.UTF_8));
     }
   }
 }

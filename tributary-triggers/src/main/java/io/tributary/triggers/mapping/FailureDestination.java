@@ -114,7 +114,7 @@ public final class FailureDestination {
       case Json.Num n -> JsonBuilder.object().put("N", n.text()).build();
       case Json.Bool b -> JsonBuilder.object().put("BOOL", b.value()).build();
       case Json.Null nul -> JsonBuilder.object().put("NULL", true).build();
-      case Json.Raw raw -> attribute(io.tributary.model.json.JsonReader.parse(raw.utf8()));
+      case Json.Raw raw -> attribute(io.tributary.model.json.JsonReader.parse(raw.text()));
     };
   }
 }
