@@ -59,4 +59,39 @@ class DeploymentPackageTest {
         .isInstanceOf(IOException.class);
     assertThat(root).doesNotExist();
   }
+
+  @Test
+  void twoThreadsDeletingOneTreeBothSucceed() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Path tree = work.resolve("tree" + round);
+      for (int d = 0; d < 20; d++) {
+        Path dir = Files.createDirectories(tree.resolve("d" + d).resolve("sub"));
+        for (int f = 0; f < 20; f++) {
+          Files.writeString(dir.resolve("f" + f), "x");
+        }
+      }
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var first = pool.submit(() -> {
+          DeploymentPackage.delete(tree);
+          return null;
+        });
+        var second = pool.submit(() -> {
+          DeploymentPackage.delete(tree);
+          return null;
+        });
+        first.get();
+        second.get();
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(tree).doesNotExist();
+    }
+  }
+
+  @Test
+  void deletingWhatIsNotThereDoesNothing() throws IOException {
+    DeploymentPackage.delete(work.resolve("absent"));
+    assertThat(work).isDirectory();
+  }
 }
