@@ -1,5 +1,6 @@
 package io.tributary.model.json;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +42,9 @@ public sealed interface Json {
       }
     }
 
-    public Raw(byte[] utf8) {
-      this(utf8, utf8.length);
-    }
-
     /** The text's bytes, exactly. */
     public byte[] text() {
-      return length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length);
+      return length == utf8.length ? utf8 : Arrays.copyOf(utf8, length);
     }
   }
 
